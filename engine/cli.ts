@@ -1,0 +1,32 @@
+/**
+ * `igv`: one command with subcommands. Each subcommand lives in its own module and registers
+ * itself on the program here; this file only wires them together.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerMapCommands } from '../maps/tools/map-cli.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('igv')
+    .description('igv-fleet: control and simulation engine for the IGVs of the Bắc Luân II smart border gate')
+    .showHelpAfterError()
+    .exitOverride();
+  registerMapCommands(program);
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code (never calls process.exit itself). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors with 1.
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`igv: ${message}\n`);
+    return 1;
+  }
+}

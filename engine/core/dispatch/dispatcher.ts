@@ -1,0 +1,117 @@
+/**
+ * Dispatch: give open orders to vehicles. Orders are taken in rank order (perishables first);
+ * each goes to the vehicle that can reach its origin soonest — an idle or parked vehicle, or one
+ * finishing a drop (the order then waits as its return load: the trip back is not driven empty).
+ * A vehicle takes work only if it can do it and still reach a charger with its reserve left.
+ * An order that stays open gets a reason code event whenever the reason changes.
+ */
+import type { Site } from '../tick/site.ts';
+import type { Draft } from '../tick/draft.ts';
+import { REASONS, type Reason } from '../model/events.ts';
+import type { VehicleState } from '../model/world.ts';
+import { compareOrders } from './order-ranking.ts';
+import { orderTask, taskNodes } from './order-task.ts';
+import { driveWh, reserveWh } from '../energy/energy-model.ts';
+import { commitNode, nearestChargerMm } from '../planner/commit-point.ts';
+import { patchOrder, patchVehicle, releaseClaims } from '../tick/vehicle-records.ts';
+
+interface Candidate {
+  readonly v: VehicleState;
+  /** When it could start driving to the origin, ms from now (0 for an idle vehicle). */
+  readonly busyMs: number;
+  /** Node it would start from. */
+  readonly from: string;
+  /** True when the order would be queued as the vehicle's next task. */
+  readonly chained: boolean;
+}
+
+export function assignCargo(site: Site, draft: Draft): void {
+  const open = [...draft.orders.values()]
+    .filter((o) => o.status === 'open')
+    .sort(compareOrders);
+  if (open.length === 0) return;
+
+  let candidates = collectCandidates(site, draft);
+  for (const order of open) {
+    let reason: Reason | null = null;
+    if (order.spec.releaseMs > draft.nowMs) reason = REASONS.NOT_RELEASED;
+    else if (candidates.length === 0) reason = REASONS.NO_IDLE_VEHICLE;
+    else {
+      const task = orderTask(order.spec, site.stations);
+      const nodes = taskNodes(task);
+      let best: { c: Candidate; cost: number } | null = null;
+      let sawRoute = false;
+      for (const c of candidates) {
+        const toOrigin = site.timesTo(nodes[0]!, draft.closedLanes).costFrom(c.from);
+        if (!Number.isFinite(toOrigin)) continue;
+        sawRoute = true;
+        if (!energyAllows(site, draft, c, nodes)) continue;
+        const cost = c.busyMs + toOrigin;
+        if (!best || cost < best.cost || (cost === best.cost && c.v.id < best.c.v.id)) best = { c, cost };
+      }
+      if (best) {
+        give(site, draft, best.c, order.spec.id, task);
+        candidates = candidates.filter((c) => c.v.id !== best!.c.v.id);
+        continue;
+      }
+      reason = sawRoute ? REASONS.LOW_BATTERY : REASONS.NO_ROUTE;
+    }
+    if (reason !== order.lastVeto) {
+      patchOrder(draft, order.spec.id, { lastVeto: reason });
+      draft.events.push({ kind: 'OrderNotAssigned', orderId: order.spec.id, reason });
+    }
+  }
+}
+
+/** Vehicles that can take an order now: idle or parked, or on the final drop with nothing queued. */
+function collectCandidates(site: Site, draft: Draft): Candidate[] {
+  const out: Candidate[] = [];
+  for (const id of [...draft.vehicles.keys()].sort()) {
+    const v = draft.vehicles.get(id)!;
+    if (v.status !== 'ok' || v.paused || v.chargeRequested) continue;
+    if (v.socWh * 100 < v.spec.batteryWh * site.config.chargeBelowPercent) continue;
+    const from = commitNode(site, v);
+    if (!v.task || v.task.kind === 'park') {
+      out.push({ v, busyMs: 0, from, chained: false });
+      continue;
+    }
+    const last = v.task.legs.length - 1;
+    if (v.task.kind === 'order' && v.task.legIndex === last && v.nextTask === null && v.task.legs[last]!.action === 'drop') {
+      const leg = v.task.legs[last]!;
+      const station = site.stations.get(leg.station)!;
+      const drive = v.task.serviceUntilMs === null ? site.timesTo(leg.node, draft.closedLanes).costFrom(from) : 0;
+      const service = v.task.serviceUntilMs === null ? (station.serviceTimeMs ?? site.config.defaultServiceMs.drop) : Math.max(0, v.task.serviceUntilMs - draft.nowMs);
+      if (Number.isFinite(drive)) out.push({ v, busyMs: drive + service, from: leg.node, chained: true });
+    }
+  }
+  return out;
+}
+
+function energyAllows(site: Site, draft: Draft, c: Candidate, nodes: readonly string[]): boolean {
+  const spec = c.v.spec;
+  let emptyMm = site.lengthsTo(nodes[0]!, draft.closedLanes).costFrom(c.from);
+  let ladenMm = 0;
+  for (let i = 1; i < nodes.length; i++) ladenMm += site.lengthsTo(nodes[i]!, draft.closedLanes).costFrom(nodes[i - 1]!);
+  emptyMm += nearestChargerMm(site, draft, nodes[nodes.length - 1]!);
+  if (!Number.isFinite(emptyMm) || !Number.isFinite(ladenMm)) return false;
+  let soc = c.v.socWh;
+  if (c.chained) {
+    // It still carries its current load to the drop node; count that stretch laden.
+    soc -= driveWh(spec, site.lengthsTo(c.from, draft.closedLanes).costFrom(commitNode(site, c.v)), true);
+  }
+  const need = driveWh(spec, emptyMm, false) + driveWh(spec, ladenMm, true) + reserveWh(spec, site.config.reservePercent);
+  return soc >= need;
+}
+
+function give(site: Site, draft: Draft, c: Candidate, orderId: string, task: ReturnType<typeof orderTask>): void {
+  patchOrder(draft, orderId, { status: 'assigned', vehicleId: c.v.id, lastVeto: null });
+  draft.events.push({ kind: 'OrderAssigned', orderId, vehicleId: c.v.id });
+  if (c.chained) {
+    patchVehicle(draft, c.v.id, { nextTask: task });
+    return;
+  }
+  // A parked vehicle leaves its slot; an idle one starts from where it stands.
+  releaseClaims(draft, c.v.id);
+  patchVehicle(draft, c.v.id, { task, route: c.v.task ? c.v.route.slice(0, Math.max(0, c.v.limit.laneIndex)) : c.v.route });
+  void site;
+}

@@ -1,0 +1,58 @@
+/**
+ * What idle vehicles do. Low on charge (or asked to by an operator) → the nearest free charger
+ * or battery-swap bay. Otherwise, while few enough of the fleet are charging, top up a battery
+ * that is well below target (so charging is spread over the day and the fleet stays available
+ * around the clock). Otherwise → the nearest free parking slot, off the running lanes.
+ * Stations' stop nodes are claimed so two vehicles are never sent to one slot.
+ */
+import type { Site } from '../tick/site.ts';
+import type { Draft } from '../tick/draft.ts';
+import type { LegAction, Task, VehicleState } from '../model/world.ts';
+import type { StationKind } from '../../../maps/schema/map-schema.ts';
+import { commitNode } from '../planner/commit-point.ts';
+import { patchVehicle, releaseClaims } from '../tick/vehicle-records.ts';
+
+export function sendIdleVehicles(site: Site, draft: Draft): void {
+  const ids = [...draft.vehicles.keys()].sort();
+  let charging = ids.filter((id) => draft.vehicles.get(id)!.task?.kind === 'charge').length;
+  const opportunityCap = Math.max(1, Math.floor(ids.length * site.config.maxChargingShare));
+  for (const id of ids) {
+    const v = draft.vehicles.get(id)!;
+    if (v.status !== 'ok' || v.paused) continue;
+    const parked = v.task?.kind === 'park';
+    if (v.task && !parked) continue;
+    const socPct = (v.socWh * 100) / v.spec.batteryWh;
+    const mustCharge = v.chargeRequested || socPct < site.config.chargeBelowPercent;
+    const topUp = !mustCharge && socPct < site.config.chargeTargetPercent - 25 && charging < opportunityCap;
+    if (mustCharge || topUp) {
+      if (goTo(site, draft, v, ['battery-swap', 'charger'], 'charge', 'charge')) {
+        charging++;
+        continue;
+      }
+    }
+    if (!parked) goTo(site, draft, v, ['igv-parking'], 'park', 'park');
+  }
+}
+
+/** Sends the vehicle to the free stop node of the given station kinds it reaches soonest. */
+function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly StationKind[], kind: Task['kind'], action: LegAction): boolean {
+  const from = commitNode(site, v);
+  let best: { station: string; node: string; cost: number } | null = null;
+  for (const s of site.stations.values()) {
+    if (!kinds.includes(s.kind)) continue;
+    for (const node of s.nodes) {
+      const holder = draft.claims.get(node);
+      if (holder !== undefined && holder !== v.id) continue;
+      const cost = node === from && v.route.length === 0 ? 0 : site.timesTo(node, draft.closedLanes).costFrom(from);
+      if (!Number.isFinite(cost)) continue;
+      if (!best || cost < best.cost) best = { station: s.id, node, cost };
+    }
+  }
+  if (!best) return false;
+  releaseClaims(draft, v.id);
+  draft.claims.set(best.node, v.id);
+  patchVehicle(draft, v.id, {
+    task: { kind, legs: [{ station: best.station, node: best.node, action, orderId: null }], legIndex: 0, serviceUntilMs: null },
+  });
+  return true;
+}

@@ -1,0 +1,137 @@
+/**
+ * A vehicle's track: the lanes behind it (trail), the lane its nose is on, and the lanes ahead
+ * (route), laid end to end. Track coordinates are mm from the start of the first trail lane.
+ * These helpers answer "which cells lie between a and b" and "where is the body", for the
+ * engine and for virtual vehicles alike.
+ */
+import type { CellGraph } from '../graph/cell-graph.ts';
+import { poseAt } from '../../../maps/schema/lane-geometry.ts';
+
+export interface TrackCell {
+  readonly cell: number;
+  /** Track coordinates of the cell's ends, mm. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Track {
+  readonly lanes: readonly string[];
+  /** Track coordinate where each lane starts, mm. */
+  readonly starts: readonly number[];
+  /** Index in `lanes` of the lane the nose is on. */
+  readonly noseLane: number;
+  /** Track coordinate of the nose, mm. */
+  readonly nose: number;
+  readonly length: number;
+}
+
+export function makeTrack(cells: CellGraph, trail: readonly string[], lane: string, offsetMm: number, route: readonly string[]): Track {
+  const lanes = [...trail, lane, ...route];
+  const starts: number[] = [];
+  let acc = 0;
+  for (const id of lanes) {
+    starts.push(acc);
+    acc += cells.lane(id).lengthMm;
+  }
+  return { lanes, starts, noseLane: trail.length, nose: starts[trail.length]! + offsetMm, length: acc };
+}
+
+/** Cells whose span overlaps the open interval (a, b) of the track, in driving order. */
+export function cellsBetween(cells: CellGraph, track: Track, a: number, b: number): TrackCell[] {
+  const out: TrackCell[] = [];
+  for (let i = 0; i < track.lanes.length; i++) {
+    const s = track.starts[i]!;
+    const lane = track.lanes[i]!;
+    const len = cells.lane(lane).lengthMm;
+    if (s + len <= a) continue;
+    if (s >= b) break;
+    for (const id of cells.laneCells(lane)) {
+      const c = cells.cells[id]!;
+      const start = s + c.s0;
+      const end = s + c.s1;
+      if (end > a && start < b) out.push({ cell: id, start, end });
+    }
+  }
+  return out;
+}
+
+/** Lane index and offset of a track coordinate (clamped to the track). */
+export function locate(cells: CellGraph, track: Track, coord: number): { laneIndex: number; offsetMm: number } {
+  for (let i = track.lanes.length - 1; i >= 0; i--) {
+    if (coord >= track.starts[i]! || i === 0) {
+      const len = cells.lane(track.lanes[i]!).lengthMm;
+      return { laneIndex: i, offsetMm: Math.max(0, Math.min(len, Math.round(coord - track.starts[i]!))) };
+    }
+  }
+  return { laneIndex: 0, offsetMm: 0 };
+}
+
+/** Cells from track coordinate `a` onward (the cell containing `a` first), lazily, in driving order. */
+export function* cellsFrom(cells: CellGraph, track: Track, a: number): Generator<TrackCell> {
+  for (let i = 0; i < track.lanes.length; i++) {
+    const s = track.starts[i]!;
+    const lane = track.lanes[i]!;
+    if (s + cells.lane(lane).lengthMm <= a) continue;
+    for (const id of cells.laneCells(lane)) {
+      const c = cells.cells[id]!;
+      if (s + c.s1 <= a) continue;
+      yield { cell: id, start: s + c.s0, end: s + c.s1 };
+    }
+  }
+}
+
+/** Map-frame point at a track coordinate, mm. */
+export function pointAt(cells: CellGraph, track: Track, coord: number): { x: number; y: number; heading: number } {
+  const { laneIndex, offsetMm } = locate(cells, track, coord);
+  const laneId = track.lanes[laneIndex]!;
+  const line = cells.laneGraph.centreLine(laneId)!;
+  return poseAt(line, (offsetMm * line.length) / cells.lane(laneId).lengthMm);
+}
+
+/**
+ * Centre and heading of the footprint rectangle: the chord from tail to nose. Before the trail is
+ * long enough (a vehicle just placed) the tail is clamped to the start of the track.
+ */
+export function bodyPose(cells: CellGraph, track: Track, lengthMm: number): { x: number; y: number; heading: number } {
+  const nose = pointAt(cells, track, track.nose);
+  const tailCoord = track.nose - lengthMm;
+  if (tailCoord < 0) {
+    // Extend straight back along the first lane's heading so the rectangle keeps its length.
+    const first = pointAt(cells, track, 0);
+    const missing = -tailCoord;
+    const tx = first.x - Math.cos(first.heading) * missing;
+    const ty = first.y - Math.sin(first.heading) * missing;
+    return centre(nose, { x: tx, y: ty }, nose.heading);
+  }
+  return centre(nose, pointAt(cells, track, tailCoord), nose.heading);
+}
+
+function centre(nose: { x: number; y: number }, tail: { x: number; y: number }, fallback: number) {
+  const dx = nose.x - tail.x;
+  const dy = nose.y - tail.y;
+  const heading = dx === 0 && dy === 0 ? fallback : Math.atan2(dy, dx);
+  return { x: (nose.x + tail.x) / 2, y: (nose.y + tail.y) / 2, heading };
+}
+
+/**
+ * Turning round at the end of a single-track lane: the tail becomes the nose. Returns the new
+ * offset on the twin lane, or null when the vehicle is not at the lane's end.
+ */
+export function flipOntoTwin(cells: CellGraph, lane: string, offsetMm: number, lengthMm: number, toleranceMm: number): { lane: string; offsetMm: number } | null {
+  const l = cells.lane(lane);
+  if (!l.singleTrackWith || l.lengthMm - offsetMm > toleranceMm) return null;
+  const twin = cells.lane(l.singleTrackWith);
+  const tail = offsetMm - lengthMm;
+  return { lane: twin.id, offsetMm: Math.max(0, Math.min(twin.lengthMm, twin.lengthMm - tail)) };
+}
+
+/** Trims a trail to the lanes still needed behind a nose at `offsetMm` to cover `reachMm`. */
+export function trimTrail(cells: CellGraph, trail: readonly string[], offsetMm: number, reachMm: number): string[] {
+  let need = reachMm - offsetMm;
+  const kept: string[] = [];
+  for (let i = trail.length - 1; i >= 0 && need > 0; i--) {
+    kept.unshift(trail[i]!);
+    need -= cells.lane(trail[i]!).lengthMm;
+  }
+  return kept;
+}

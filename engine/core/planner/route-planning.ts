@@ -1,0 +1,74 @@
+/**
+ * Phase 6: the planner (proposes). Keeps each vehicle's route leading to its current leg, from
+ * its commit point, along cheapest travel times that avoid closed lanes and dead ends it is not
+ * going to. Replans when the route no longer reaches the goal, crosses a closure, or was blocked.
+ * Turning round on a single-track lane happens here, once the vehicle stands at the lane's end.
+ */
+import type { Site } from '../tick/site.ts';
+import type { Draft } from '../tick/draft.ts';
+import type { VehicleState } from '../model/world.ts';
+import { flipOntoTwin } from '../motion/track.ts';
+import { patchVehicle } from '../tick/vehicle-records.ts';
+import { commitLane, commitLaneIndex } from './commit-point.ts';
+
+export function planRoutes(site: Site, draft: Draft): void {
+  for (const id of [...draft.vehicles.keys()].sort()) {
+    let v = draft.vehicles.get(id)!;
+    if (v.status !== 'ok') continue;
+    if (v.turnAround && v.speedMmps === 0 && v.route.length === 0) {
+      const flipped = flipOntoTwin(site.cells, v.lane, v.offsetMm, v.spec.lengthMm, site.config.arriveToleranceMm);
+      if (flipped) {
+        v = patchVehicle(draft, id, {
+          lane: flipped.lane, offsetMm: flipped.offsetMm, trail: [], route: [], turnAround: false,
+          limit: { laneIndex: 0, offsetMm: flipped.offsetMm },
+        });
+      }
+    }
+    const goal = v.task && v.task.serviceUntilMs === null ? v.task.legs[v.task.legIndex]!.node : null;
+    if (goal === null) {
+      // No place to go: keep only what was already released.
+      const keep = v.route.slice(0, commitLaneIndex(v));
+      if (keep.length !== v.route.length) patchVehicle(draft, id, { route: keep });
+      continue;
+    }
+    if (!needsPlan(site, draft, v, goal)) continue;
+    replan(site, draft, v, goal);
+  }
+}
+
+function needsPlan(site: Site, draft: Draft, v: VehicleState, goal: string): boolean {
+  if (v.routeBlocked || v.turnAround) return true;
+  const last = v.route.length > 0 ? v.route[v.route.length - 1]! : v.lane;
+  if (site.cells.lane(last).to !== goal) return true;
+  const committed = commitLaneIndex(v);
+  return v.route.slice(committed).some((l) => draft.closedLanes.has(l));
+}
+
+function replan(site: Site, draft: Draft, v: VehicleState, goal: string): void {
+  const committed = v.route.slice(0, commitLaneIndex(v));
+  const fromLane = commitLane(v);
+  let node = site.cells.lane(fromLane).to;
+  const table = site.timesTo(goal, draft.closedLanes);
+  const extra: string[] = [];
+  let turnAround = false;
+  for (let hops = 0; node !== goal && hops <= site.cells.laneGraph.nodeIds.length; hops++) {
+    const next = table.nextLane(node);
+    if (!next) break;
+    if (extra.length === 0 && site.cells.lane(fromLane).singleTrackWith === next) {
+      // The way on starts by reversing: stop at the end of this lane and turn round there.
+      turnAround = true;
+      break;
+    }
+    extra.push(next);
+    node = site.cells.lane(next).to;
+  }
+  const reached = node === goal || turnAround;
+  const route = reached ? [...committed, ...extra] : committed;
+  if (!reached && !v.routeBlocked) {
+    draft.events.push({ kind: 'Rerouted', vehicleId: v.id, reason: `no route from ${node} to ${goal}; waiting` });
+  } else if (reached && v.routeBlocked) {
+    draft.counters.reroutes++;
+    draft.events.push({ kind: 'Rerouted', vehicleId: v.id, reason: `route to ${goal} found again` });
+  }
+  patchVehicle(draft, v.id, { route, routeBlocked: !reached, turnAround });
+}

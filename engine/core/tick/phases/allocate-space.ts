@@ -1,0 +1,61 @@
+/**
+ * Phase 7: traffic control hands out space, most urgent vehicle first: laden before empty, then
+ * the one waiting longest, then by id.
+ */
+import type { Site } from '../site.ts';
+import type { Draft } from '../draft.ts';
+import type { VehicleState } from '../../model/world.ts';
+import { allocateSpace, type VehicleAllocation } from '../../traffic/space-allocator.ts';
+import type { Track } from '../../motion/track.ts';
+import { patchVehicle } from '../vehicle-records.ts';
+
+export function priorityOrder(vehicles: readonly VehicleState[]): string[] {
+  return [...vehicles]
+    .sort((a, b) => {
+      const la = a.load.length > 0 ? 0 : 1;
+      const lb = b.load.length > 0 ? 0 : 1;
+      if (la !== lb) return la - lb;
+      const wa = a.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
+      const wb = b.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
+      if (wa !== wb) return wa - wb;
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    })
+    .map((v) => v.id);
+}
+
+/** Where a vehicle must stop on its track: its goal when it has one, else where it was last allowed to go. */
+function stopAt(v: VehicleState, track: Track): number {
+  if (v.status !== 'ok') return track.nose;
+  if (v.task && v.task.serviceUntilMs === null) return track.length;
+  if (v.task) return track.nose;
+  const i = Math.min(track.noseLane + v.limit.laneIndex, track.lanes.length - 1);
+  return Math.max(track.nose, Math.min(track.length, track.starts[i]! + v.limit.offsetMm));
+}
+
+export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocation> {
+  const vehicles = [...draft.vehicles.values()];
+  const result = allocateSpace(
+    {
+      cells: site.cells,
+      tickMs: draft.tickMs,
+      gapMm: site.config.gapMm,
+      closedLanes: draft.closedLanes,
+      grantsAllowed: !draft.emergencyStop && !draft.safeMode,
+    },
+    vehicles,
+    priorityOrder(vehicles),
+    stopAt,
+  );
+  for (const [id, a] of result) {
+    const v = draft.vehicles.get(id)!;
+    const waiting = a.blocked && v.speedMmps === 0;
+    patchVehicle(draft, id, {
+      held: a.held,
+      limit: { laneIndex: a.limitLaneIndex, offsetMm: a.limitOffsetMm },
+      waitingSinceMs: waiting ? (v.waitingSinceMs ?? draft.nowMs) : null,
+      stalledNotified: waiting ? v.stalledNotified : false,
+      inDeadlock: waiting ? v.inDeadlock : false,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,20 @@
+/**
+ * Phase 3: give back the cells a vehicle's tail has left behind, so the vehicle following can
+ * have them this very tick. Space ahead is never released here (the vehicle may be relying on it).
+ */
+import type { Site } from '../site.ts';
+import type { Draft } from '../draft.ts';
+import { cellsFrom, makeTrack } from '../../motion/track.ts';
+import { patchVehicle } from '../vehicle-records.ts';
+
+export function releasePassedSpace(site: Site, draft: Draft): void {
+  for (const v of [...draft.vehicles.values()]) {
+    if (v.status === 'link-lost' || v.held.length === 0) continue;
+    const track = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route);
+    const tail = Math.max(0, track.nose - v.spec.lengthMm - site.config.gapMm);
+    const onTrack = new Set<number>();
+    for (const tc of cellsFrom(site.cells, track, tail)) onTrack.add(tc.cell);
+    const held = v.held.filter((c) => onTrack.has(c));
+    if (held.length !== v.held.length) patchVehicle(draft, v.id, { held });
+  }
+}

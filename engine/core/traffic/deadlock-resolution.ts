@@ -1,0 +1,41 @@
+/**
+ * Resolving a deadlock (a wait-for cycle that has lasted `deadlockAfterMs`): one vehicle of the
+ * cycle takes another way, avoiding the first lane it could not enter. Empty vehicles are asked
+ * first, laden ones last, then by id. Returns a description of what was done, or null when no
+ * vehicle in the cycle has another way (the cycle is then reported and retried every tick).
+ */
+import type { Site } from '../tick/site.ts';
+import type { Draft } from '../tick/draft.ts';
+import { commitLane, commitLaneIndex } from '../planner/commit-point.ts';
+import { patchVehicle } from '../tick/vehicle-records.ts';
+
+export function resolveByReroute(site: Site, draft: Draft, cycle: readonly string[]): string | null {
+  const order = [...cycle].sort((a, b) => {
+    const la = draft.vehicles.get(a)!.load.length;
+    const lb = draft.vehicles.get(b)!.load.length;
+    return la !== lb ? la - lb : a < b ? -1 : 1;
+  });
+  for (const id of order) {
+    const v = draft.vehicles.get(id)!;
+    if (!v.task || v.task.serviceUntilMs !== null) continue;
+    const ci = commitLaneIndex(v);
+    const avoid = v.route[ci];
+    if (avoid === undefined) continue;
+    const goal = v.task.legs[v.task.legIndex]!.node;
+    const closed = new Set(draft.closedLanes).add(avoid);
+    const table = site.timesTo(goal, closed);
+    let node = site.cells.lane(commitLane(v)).to;
+    const extra: string[] = [];
+    for (let hops = 0; node !== goal && hops <= site.cells.laneGraph.nodeIds.length; hops++) {
+      const next = table.nextLane(node);
+      if (!next || next === site.cells.lane(commitLane(v)).singleTrackWith) break;
+      extra.push(next);
+      node = site.cells.lane(next).to;
+    }
+    if (node !== goal) continue;
+    patchVehicle(draft, id, { route: [...v.route.slice(0, ci), ...extra] });
+    draft.counters.reroutes++;
+    return `${id} rerouted avoiding ${avoid}`;
+  }
+  return null;
+}

@@ -1,0 +1,141 @@
+/**
+ * Traffic control (disposes): decides which cells each vehicle holds and how far it may drive.
+ * Safety rests here, not on the planner: a vehicle is released only into cells it holds
+ * exclusively, and a cell is granted only when neither it nor any cell it conflicts with is held
+ * by another vehicle.
+ *
+ * Deadlock prevention rules:
+ * - Box rule: a junction cell (one that conflicts with another path) is granted only together
+ *   with the cells after it up to where the whole body plus gaps is clear of it, so nobody ever
+ *   waits inside a junction.
+ * - Block rule: a single-track block is entered only in its current direction (same-direction
+ *   convoys share it); a dead-end block (dock, stall) admits one vehicle, granted all the way to
+ *   its stop point.
+ * What remains (a loop packed full) is detected by the wait-for graph in `deadlock-detector.ts`.
+ *
+ * Called only from within `step()`, with vehicles in priority order.
+ */
+import type { CellGraph } from '../graph/cell-graph.ts';
+import { cellsFrom, locate, makeTrack, type Track, type TrackCell } from '../motion/track.ts';
+import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
+import { stoppingDistanceMm } from '../motion/kinematics.ts';
+import type { VehicleState } from '../model/world.ts';
+import { createHoldings, type Holdings } from './holdings.ts';
+
+export interface AllocationInput {
+  readonly cells: CellGraph;
+  readonly tickMs: number;
+  readonly gapMm: number;
+  readonly closedLanes: ReadonlySet<string>;
+  /** False during an emergency stop or safe mode: vehicles keep what they hold, nothing new is granted. */
+  readonly grantsAllowed: boolean;
+}
+
+export interface VehicleAllocation {
+  readonly held: readonly number[];
+  readonly limitLaneIndex: number;
+  readonly limitOffsetMm: number;
+  /** Vehicles holding what this one asked for and did not get (sorted, unique); empty when not blocked. */
+  readonly blockedBy: readonly string[];
+  /** True when the vehicle asked for space and got none of what it needed next. */
+  readonly blocked: boolean;
+  /** Where the vehicle must stop (track coordinate of its goal on this route), for callers. */
+  readonly track: Track;
+}
+
+/** The stop the vehicle is heading for on its current track: the route's end, or where it stands. */
+export type StopRule = (v: VehicleState, track: Track) => number;
+
+export function allocateSpace(
+  input: AllocationInput,
+  vehicles: readonly VehicleState[],
+  priorityOrder: readonly string[],
+  stopAt: StopRule,
+): Map<string, VehicleAllocation> {
+  const { cells, gapMm } = input;
+  const holdings = createHoldings(cells, vehicles);
+  const byId = new Map(vehicles.map((v) => [v.id, v]));
+  const out = new Map<string, VehicleAllocation>();
+
+  for (const id of priorityOrder) {
+    const v = byId.get(id)!;
+    const track = makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route);
+    const spec = v.spec;
+    const tail = track.nose - spec.lengthMm - gapMm;
+
+    // 1. What the vehicle must keep: its body and the contiguous held run ahead of its nose.
+    const keep = new Set<number>();
+    for (const tc of cellsFrom(cells, track, Math.max(0, tail))) {
+      if (tc.start >= track.nose) break;
+      keep.add(tc.cell);
+    }
+    let heldEnd = track.nose;
+    for (const tc of cellsFrom(cells, track, track.nose)) {
+      if (keep.has(tc.cell) || holdings.holderOf(tc.cell) === id) {
+        keep.add(tc.cell);
+        heldEnd = tc.end;
+      } else break;
+    }
+    // A vehicle whose link is lost may be anywhere up to its last limit: it keeps everything.
+    if (v.status !== 'link-lost') holdings.releaseExcept(id, keep);
+
+    // 2. Body cells not held yet (a vehicle just placed or turned round) are taken first.
+    const blockers = new Set<string>();
+    for (const c of keep) if (holdings.holderOf(c) !== id) holdings.tryGrant(id, [c], v.lane, input.closedLanes, blockers);
+
+    // 3. Ask for the space ahead needed to keep driving, up to the stop point.
+    const stop = stopAt(v, track);
+    let blocked = false;
+    if (input.grantsAllowed && v.status === 'ok' && !v.paused && heldEnd < stop) {
+      const want = Math.min(stop, track.nose + reachMm(spec, v.load.length > 0, input.tickMs, gapMm));
+      const ahead = cellsFrom(cells, track, heldEnd);
+      let pending: TrackCell[] = [];
+      for (const tc of ahead) {
+        if (tc.start >= want && pending.length === 0) break;
+        pending.push(tc);
+        const need = requiredReach(cells, track, pending, spec.lengthMm, gapMm, stop);
+        if (tc.end < need) continue;
+        if (!holdings.tryGrant(id, pending.map((p) => p.cell), v.lane, input.closedLanes, blockers)) {
+          blocked = true;
+          break;
+        }
+        heldEnd = tc.end;
+        pending = [];
+      }
+    }
+    const limitCoord = Math.max(track.nose, Math.min(stop, heldEnd - gapMm, track.length));
+    const limit = locate(cells, track, limitCoord);
+    out.set(id, {
+      held: holdings.heldBy(id),
+      limitLaneIndex: limit.laneIndex - track.noseLane,
+      limitOffsetMm: limit.offsetMm,
+      blockedBy: [...blockers].filter((b) => b !== id).sort(),
+      blocked,
+      track,
+    });
+  }
+  return out;
+}
+
+/** How far ahead a vehicle wants space: enough to accelerate for a tick and still stop with a gap. */
+function reachMm(spec: VehicleSpec, laden: boolean, tickMs: number, gapMm: number): number {
+  const vmax = maxSpeedMmps(spec, laden);
+  return stoppingDistanceMm(vmax, spec.serviceBrakeMmps2) + Math.ceil((vmax * tickMs) / 1000) + gapMm;
+}
+
+/**
+ * The track coordinate an atomic request starting with `pending` must reach: past every junction
+ * cell in it by a body length plus both gaps (box rule), and for a dead-end block all the way to
+ * the stop (block rule).
+ */
+function requiredReach(cells: CellGraph, track: Track, pending: readonly TrackCell[], lengthMm: number, gapMm: number, stop: number): number {
+  let need = -Infinity;
+  for (const tc of pending) {
+    const c = cells.cells[tc.cell]!;
+    if (c.junction) need = Math.max(need, tc.end + lengthMm + 2 * gapMm);
+    if (c.block >= 0 && cells.blocks[c.block]!.deadEnd) need = Math.max(need, stop);
+  }
+  return Math.min(need, track.length);
+}
+
+export type { Holdings };

@@ -1,0 +1,112 @@
+/**
+ * A virtual IGV for headless runs: it obeys the engine's last command (lanes, travel limit,
+ * halt, charging) with the same kinematics the engine assumes, advances only when the simulator
+ * ticks it, and reports what a real vehicle would (lane, offset, speed, battery, odometer).
+ * It never drives past its limit: that is the vehicle-side half of the safety model.
+ */
+import type { CellGraph } from '../../engine/core/graph/cell-graph.ts';
+import type { Command } from '../../engine/core/model/commands.ts';
+import type { VehicleCommand } from '../../engine/core/model/vehicle-command.ts';
+import { accelMmps2, maxSpeedMmps, type VehicleSpec } from '../../engine/core/model/vehicle-spec.ts';
+import { emergencyBrakeMmps, nextSpeedMmps, travelMm, type SpeedConstraint } from '../../engine/core/motion/kinematics.ts';
+import { bodyPose, flipOntoTwin, makeTrack, trimTrail } from '../../engine/core/motion/track.ts';
+
+export interface VirtualVehicleState {
+  readonly id: string;
+  readonly spec: VehicleSpec;
+  lane: string;
+  offsetMm: number;
+  trail: string[];
+  speedMmps: number;
+  /** Battery, milli-watt-hours (integer, so energy never drifts). */
+  socMwh: number;
+  odometerMm: number;
+  command: VehicleCommand | null;
+}
+
+export function createVirtualVehicle(id: string, spec: VehicleSpec, lane: string, offsetMm: number, trail: readonly string[], socWh: number): VirtualVehicleState {
+  return { id, spec, lane, offsetMm, trail: [...trail], speedMmps: 0, socMwh: socWh * 1000, odometerMm: 0, command: null };
+}
+
+/** Drives one tick of `dtMs` under the last command and returns the vehicle's report. */
+export function advanceVehicle(cells: CellGraph, v: VirtualVehicleState, dtMs: number): Extract<Command, { kind: 'VehicleReport' }> {
+  const cmd = v.command;
+  if (cmd && cmd.lanes[0] !== v.lane && v.speedMmps === 0) {
+    const flipped = flipOntoTwin(cells, v.lane, v.offsetMm, v.spec.lengthMm, Number.MAX_SAFE_INTEGER);
+    if (flipped && flipped.lane === cmd.lanes[0]) {
+      v.lane = flipped.lane;
+      v.offsetMm = flipped.offsetMm;
+      v.trail = [];
+    }
+  }
+  const lanes = cmd && cmd.lanes[0] === v.lane ? cmd.lanes : [v.lane];
+  const limitIdx = cmd && lanes === cmd.lanes ? cmd.limitLaneIndex : 0;
+  const limitOff = cmd && lanes === cmd.lanes ? cmd.limitOffsetMm : v.offsetMm;
+  const track = makeTrack(cells, [], lanes[0]!, v.offsetMm, lanes.slice(1));
+  const room = Math.max(0, track.starts[limitIdx]! + limitOff - track.nose);
+  const laden = cmd?.laden ?? false;
+
+  let speed: number;
+  if (cmd?.halt === 'emergency') speed = emergencyBrakeMmps(v.speedMmps, v.spec.emergencyBrakeMmps2, dtMs);
+  else {
+    const ahead: SpeedConstraint[] = [{ atMm: room, speedMmps: 0 }];
+    for (let i = 1; i < lanes.length; i++) {
+      const at = track.starts[i]! - track.nose;
+      if (at > room) break;
+      ahead.push({ atMm: at, speedMmps: cells.lane(lanes[i]!).speedLimitMmps });
+    }
+    const cap = Math.min(maxSpeedMmps(v.spec, laden), cells.lane(v.lane).speedLimitMmps);
+    speed = nextSpeedMmps({
+      speedMmps: v.speedMmps,
+      capMmps: cmd?.halt === 'service' ? 0 : cap,
+      accelMmps2: accelMmps2(v.spec, laden),
+      brakeMmps2: v.spec.serviceBrakeMmps2,
+      dtMs,
+      ahead,
+    });
+    if (cmd?.halt === 'service') speed = Math.max(speed, Math.max(0, v.speedMmps - Math.ceil((v.spec.serviceBrakeMmps2 * dtMs) / 1000)));
+  }
+  const moved = travelMm(speed, dtMs, room);
+  // Report the speed actually driven (a vehicle creeping less than 1 mm a tick is standing).
+  speed = Math.min(speed, Math.floor((moved * 1000) / dtMs));
+  advanceAlong(cells, v, lanes, moved);
+  v.speedMmps = speed;
+  v.odometerMm += moved;
+  const perKm = laden ? v.spec.consumptionLadenWhPerKm : v.spec.consumptionEmptyWhPerKm;
+  v.socMwh -= Math.floor((moved * perKm) / 1000);
+  if (cmd && cmd.chargeW > 0 && speed === 0) v.socMwh += Math.floor((cmd.chargeW * dtMs) / 3600);
+  v.socMwh = Math.max(0, Math.min(v.socMwh, v.spec.batteryWh * 1000));
+  return {
+    kind: 'VehicleReport',
+    vehicleId: v.id,
+    lane: v.lane,
+    offsetMm: v.offsetMm,
+    speedMmps: v.speedMmps,
+    socWh: Math.floor(v.socMwh / 1000),
+    odometerMm: v.odometerMm,
+  };
+}
+
+function advanceAlong(cells: CellGraph, v: VirtualVehicleState, lanes: readonly string[], moved: number): void {
+  let left = moved;
+  let i = lanes.indexOf(v.lane);
+  while (left > 0) {
+    const len = cells.lane(v.lane).lengthMm;
+    const step = Math.min(left, len - v.offsetMm);
+    v.offsetMm += step;
+    left -= step;
+    if (left > 0 && i + 1 < lanes.length) {
+      v.trail.push(v.lane);
+      i++;
+      v.lane = lanes[i]!;
+      v.offsetMm = 0;
+    } else break;
+  }
+  v.trail = trimTrail(cells, v.trail, v.offsetMm, v.spec.lengthMm + 5_000);
+}
+
+/** Footprint centre (m) and heading (rad) for the trace. */
+export function vehiclePose(cells: CellGraph, v: VirtualVehicleState): { x: number; y: number; heading: number } {
+  const p = bodyPose(cells, makeTrack(cells, v.trail, v.lane, v.offsetMm, []), v.spec.lengthMm);
+  return { x: p.x / 1000, y: p.y / 1000, heading: p.heading };
+}
