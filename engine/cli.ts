@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerMapCommands } from '../maps/tools/map-cli.ts';
+import { registerSimCommand } from '../simulator/cli/sim-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('igv')
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerMapCommands(program);
+  registerSimCommand(program);
   return program;
 }
 

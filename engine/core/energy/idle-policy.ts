@@ -30,8 +30,29 @@ export function sendIdleVehicles(site: Site, draft: Draft): void {
         continue;
       }
     }
-    if (!parked) goTo(site, draft, v, ['igv-parking'], 'park', 'park');
+    if (!parked && !goTo(site, draft, v, ['igv-parking'], 'park', 'park')) hold(site, draft, v);
   }
+}
+
+/** Minimum drive to the next holding point, ms: far enough to keep the vehicle moving along. */
+const HOLD_MIN_MS = 60_000;
+
+/** No free slot: drive on to the nearest unclaimed holding point a minute or more away. */
+function hold(site: Site, draft: Draft, v: VehicleState): void {
+  const from = commitNode(site, v);
+  let best: { node: string; cost: number } | null = null;
+  for (const node of site.holdingNodes) {
+    if (draft.claims.has(node)) continue;
+    const cost = site.timesTo(node, draft.closedLanes).costFrom(from);
+    if (!Number.isFinite(cost) || cost < HOLD_MIN_MS) continue;
+    if (!best || cost < best.cost) best = { node, cost };
+  }
+  if (!best) return;
+  releaseClaims(draft, v.id);
+  draft.claims.set(best.node, v.id);
+  patchVehicle(draft, v.id, {
+    task: { kind: 'park', legs: [{ station: '', node: best.node, action: 'hold', orderId: null }], legIndex: 0, serviceUntilMs: null },
+  });
 }
 
 /** Sends the vehicle to the free stop node of the given station kinds it reaches soonest. */

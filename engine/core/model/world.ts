@@ -11,9 +11,13 @@ import type { OrderState } from './order.ts';
 export type VehicleStatus = 'ok' | 'broken' | 'link-lost';
 
 /** What a vehicle does at a stop. */
-export type LegAction = 'pick' | 'drop' | 'gate' | 'scan' | 'charge' | 'park';
+/**
+ * What a vehicle does at a stop. `hold` is a place on the running lanes an idle vehicle drives
+ * to when no parking slot is free (a holding pattern: it moves on from there, never blocking).
+ */
+export type LegAction = 'pick' | 'drop' | 'gate' | 'scan' | 'charge' | 'park' | 'hold';
 
-/** One stop of a task: drive to `node` of `station`, then do `action` there. */
+/** One stop of a task: drive to `node` of `station` (empty for a holding point), then do `action` there. */
 export interface Leg {
   readonly station: string;
   readonly node: string;
@@ -73,6 +77,8 @@ export interface VehicleState {
   /** Since when the vehicle has wanted to move and could not, ms; null when it is not waiting. */
   readonly waitingSinceMs: number | null;
   readonly stalledNotified: boolean;
+  /** Vehicles holding the space this one is waiting for (empty when it is not waiting). */
+  readonly blockedBy: readonly string[];
   /** Part of a wait-for cycle already reported, so a deadlock is reported once. */
   readonly inDeadlock: boolean;
 }

@@ -19,6 +19,11 @@ export interface Site {
   readonly stationAtNode: ReadonlyMap<string, Station>;
   /** Lanes leading into dead-end blocks (docks, stalls), with their block: only a vehicle going there may take them. */
   readonly deadEndLanes: ReadonlyMap<string, number>;
+  /**
+   * Holding points: nodes on the running lanes (one lane in, one out, not a station, not in a
+   * dead end) where an idle vehicle with no free parking can pause on its way round.
+   */
+  readonly holdingNodes: readonly string[];
   /** Travel time (ms) from every node to `goal`, avoiding closed lanes and dead ends not containing the goal. */
   timesTo(goal: string, closed: ReadonlySet<string>): DistanceTable;
   /** Driving distance (mm) from every node to `goal`, same rules. */
@@ -42,6 +47,16 @@ export function createSite(map: IgvMap, config: EngineConfig, fleet = { lengthMm
     for (const l of b.lanes) if (!b.portals.includes(b.towards.get(l)!)) deadEndLanes.set(l, b.id);
   }
 
+  const stationNodes = new Set([...stations.values()].flatMap((s) => s.nodes));
+  const lg = cells.laneGraph;
+  const holdingNodes = lg.nodeIds.filter((n) => {
+    const ins = lg.inLanes(n);
+    const outs = lg.outLanes(n);
+    if (ins.length !== 1 || outs.length !== 1 || stationNodes.has(n)) return false;
+    const lane = ins[0]!;
+    return !lane.singleTrackWith && (lane.kind === 'approach' || lane.kind === 'yard') && lane.lengthMm >= fleet.lengthMm + 2 * config.gapMm;
+  });
+
   const memo = new Map<string, DistanceTable>();
   const closedFor = (goal: string, closed: ReadonlySet<string>) => {
     const goalBlocks = new Set<number>();
@@ -63,6 +78,7 @@ export function createSite(map: IgvMap, config: EngineConfig, fleet = { lengthMm
     stations,
     stationAtNode,
     deadEndLanes,
+    holdingNodes,
     timesTo(goal, closed) {
       const k = key('t', goal, closed);
       let t = memo.get(k);

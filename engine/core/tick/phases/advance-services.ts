@@ -20,7 +20,7 @@ export function advanceServices(site: Site, draft: Draft): void {
     if (v.task.serviceUntilMs === null) {
       if (hasArrived(site, v, leg)) startService(site, draft, v, leg);
     } else if (serviceDone(site, draft, v, leg)) {
-      finishLeg(site, draft, v, leg);
+      finishLeg(draft, v, leg);
     }
   }
 }
@@ -32,12 +32,14 @@ function hasArrived(site: Site, v: VehicleState, leg: Leg): boolean {
 }
 
 function startService(site: Site, draft: Draft, v: VehicleState, leg: Leg): void {
-  const station = site.stations.get(leg.station)!;
+  const station = site.stations.get(leg.station);
   let until: number;
-  if (leg.action === 'charge' || leg.action === 'park') until = UNTIL_DONE;
-  else until = draft.nowMs + (station.serviceTimeMs ?? site.config.defaultServiceMs[leg.action]);
-  if (leg.action === 'charge' && station.kind === 'battery-swap') until = draft.nowMs + site.config.swapMs;
+  if (leg.action === 'hold') until = draft.nowMs;
+  else if (leg.action === 'charge' || leg.action === 'park') until = UNTIL_DONE;
+  else until = draft.nowMs + (station?.serviceTimeMs ?? site.config.defaultServiceMs[leg.action]);
+  if (leg.action === 'charge' && station?.kind === 'battery-swap') until = draft.nowMs + site.config.swapMs;
   patchVehicle(draft, v.id, { task: { ...v.task!, serviceUntilMs: until }, charging: leg.action === 'charge' });
+  if (leg.action === 'hold') return;
   draft.events.push({ kind: 'VehicleArrived', vehicleId: v.id, station: leg.station, node: leg.node });
   draft.events.push({ kind: 'ServiceStarted', vehicleId: v.id, station: leg.station, action: leg.action });
   if (leg.action === 'charge') draft.events.push({ kind: 'ChargingStarted', vehicleId: v.id, station: leg.station });
@@ -53,7 +55,7 @@ function serviceDone(site: Site, draft: Draft, v: VehicleState, leg: Leg): boole
   return draft.nowMs >= v.task!.serviceUntilMs!;
 }
 
-function finishLeg(site: Site, draft: Draft, v: VehicleState, leg: Leg): void {
+function finishLeg(draft: Draft, v: VehicleState, leg: Leg): void {
   let load = v.load;
   if (leg.action === 'pick' && leg.orderId) {
     patchOrder(draft, leg.orderId, { status: 'loaded', loadedMs: draft.nowMs });
@@ -67,7 +69,7 @@ function finishLeg(site: Site, draft: Draft, v: VehicleState, leg: Leg): void {
     draft.events.push({ kind: 'OrderUnloaded', orderId: leg.orderId, vehicleId: v.id });
     draft.events.push({ kind: 'OrderDelivered', orderId: leg.orderId, vehicleId: v.id });
   }
-  if (leg.action !== 'park') draft.events.push({ kind: 'ServiceDone', vehicleId: v.id, station: leg.station, action: leg.action });
+  if (leg.action !== 'park' && leg.action !== 'hold') draft.events.push({ kind: 'ServiceDone', vehicleId: v.id, station: leg.station, action: leg.action });
   if (leg.action === 'charge') {
     draft.events.push({ kind: 'ChargingFinished', vehicleId: v.id, station: leg.station, socPercent: Math.round((v.socWh * 100) / v.spec.batteryWh) });
   }
@@ -87,5 +89,4 @@ function finishLeg(site: Site, draft: Draft, v: VehicleState, leg: Leg): void {
     chargeRequested: leg.action === 'charge' ? false : v.chargeRequested,
     route: [],
   });
-  void site;
 }

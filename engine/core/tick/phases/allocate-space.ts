@@ -55,6 +55,7 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
       waitingSinceMs: waiting ? (v.waitingSinceMs ?? draft.nowMs) : null,
       stalledNotified: waiting ? v.stalledNotified : false,
       inDeadlock: waiting ? v.inDeadlock : false,
+      blockedBy: a.blocked ? a.blockedBy : [],
     });
   }
   return result;

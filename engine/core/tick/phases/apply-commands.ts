@@ -61,7 +61,7 @@ const HANDLERS: { [K in Exclude<Command['kind'], 'VehicleReport'>]: Handler<K> }
       id: cmd.vehicleId, spec, lane: p.lane, offsetMm: p.offsetMm, speedMmps: 0, trail: p.trail, route: [], held: p.held,
       limit: { laneIndex: 0, offsetMm: p.offsetMm }, socWh: Math.round((spec.batteryWh * cmd.socPercent) / 100), odometerMm: 0,
       energyUsedWh: 0, status: 'ok', repairDoneMs: null, paused: false, charging: false, task: null, nextTask: null, load: [],
-      turnAround: false, routeBlocked: false, chargeRequested: false, lastCommandKey: '', waitingSinceMs: null, stalledNotified: false, inDeadlock: false,
+      turnAround: false, routeBlocked: false, chargeRequested: false, lastCommandKey: '', waitingSinceMs: null, stalledNotified: false, inDeadlock: false, blockedBy: [],
     }));
     draft.events.push({ kind: 'VehicleAdded', vehicleId: cmd.vehicleId });
   },
