@@ -107,15 +107,17 @@ function orient(a: Point, b: Point, c: Point): number {
   return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
 }
 
+function onSegment(a: Point, b: Point, c: Point): boolean {
+  return Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1]);
+}
+
 export function segmentsIntersect(p: Point, q: Point, r: Point, s: Point): boolean {
   const o1 = orient(p, q, r);
   const o2 = orient(p, q, s);
   const o3 = orient(r, s, p);
   const o4 = orient(r, s, q);
   if (o1 !== o2 && o3 !== o4) return true;
-  const onSeg = (a: Point, b: Point, c: Point) =>
-    Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1]);
-  return (o1 === 0 && onSeg(p, q, r)) || (o2 === 0 && onSeg(p, q, s)) || (o3 === 0 && onSeg(r, s, p)) || (o4 === 0 && onSeg(r, s, q));
+  return (o1 === 0 && onSegment(p, q, r)) || (o2 === 0 && onSegment(p, q, s)) || (o3 === 0 && onSegment(r, s, p)) || (o4 === 0 && onSegment(r, s, q));
 }
 
 /** Shortest distance between two polylines (mm). */
@@ -128,6 +130,27 @@ export function polylineDistance(a: readonly Point[], b: readonly Point[]): numb
     }
   }
   return min;
+}
+
+/**
+ * True when two polylines come closer than `limit` (mm). Cheaper than `polylineDistance`:
+ * segment pairs whose boxes are further apart than the limit are skipped, and it stops at the
+ * first close pair.
+ */
+export function polylinesWithin(a: readonly Point[], b: readonly Point[], limit: number): boolean {
+  for (let i = 1; i < a.length; i++) {
+    const p = a[i - 1]!;
+    const q = a[i]!;
+    const ax0 = Math.min(p[0], q[0]) - limit, ax1 = Math.max(p[0], q[0]) + limit;
+    const ay0 = Math.min(p[1], q[1]) - limit, ay1 = Math.max(p[1], q[1]) + limit;
+    for (let j = 1; j < b.length; j++) {
+      const r = b[j - 1]!;
+      const s = b[j]!;
+      if (Math.max(r[0], s[0]) < ax0 || Math.min(r[0], s[0]) > ax1 || Math.max(r[1], s[1]) < ay0 || Math.min(r[1], s[1]) > ay1) continue;
+      if (segmentDistance(p, q, r, s) < limit) return true;
+    }
+  }
+  return false;
 }
 
 /** Cut a measured polyline to the piece between distances s0 and s1 (mm). */

@@ -1,6 +1,6 @@
 /**
  * Where a scenario's fleet starts: parking slots first, then chargers, then spread along the
- * running lanes (never inside a dead-end stall or on a station's stop point). The engine's own
+ * running lanes (never inside a dead-end stall). The engine's own
  * placement rule decides what is free, so the commands built here are all accepted.
  */
 import type { Command } from '../../engine/core/model/commands.ts';
@@ -15,13 +15,13 @@ export function fleetCommands(site: Site, count: number, idPrefix: string, spec:
   for (const kind of stationKinds) {
     for (const s of site.stations.values()) if (s.kind === kind) for (const node of s.nodes) candidates.push({ node });
   }
-  const stopNodes = new Set([...site.stations.values()].flatMap((s) => s.nodes));
-  const step = lengthMm + 2 * site.config.gapMm + 5_000;
+  // Then one vehicle per cell, nose at the cell's end, so bodies pack as densely as traffic
+  // control allows (a stress test may ask for more vehicles than the yards can park).
   for (const laneId of site.cells.laneGraph.laneIds) {
     const lane = site.cells.lane(laneId);
     if (lane.singleTrackWith || site.deadEndLanes.has(laneId)) continue;
-    const start = stopNodes.has(lane.to) ? lane.lengthMm - step : lane.lengthMm - site.config.gapMm;
-    for (let off = start; off >= lengthMm + site.config.gapMm; off -= step) candidates.push({ lane: laneId, offsetMm: off });
+    const ids = site.cells.laneCells(laneId);
+    for (let i = ids.length - 1; i >= 0; i--) candidates.push({ lane: laneId, offsetMm: site.cells.cells[ids[i]!]!.s1 });
   }
 
   const placed: Pick<VehicleState, 'id' | 'held'>[] = [];

@@ -45,6 +45,11 @@ export function minFootprintGap(prints: readonly Footprint[], reachM = 40): numb
       for (let dy = -1; dy <= 1; dy++) {
         for (const j of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
           if (j <= i) continue;
+          const g = prints[j]!;
+          // Rectangles whose centres are further apart than their half-diagonals plus the best
+          // gap so far cannot improve it.
+          const reach = Math.hypot(f.lengthM, f.widthM) / 2 + Math.hypot(g.lengthM, g.widthM) / 2 + Math.min(min, reachM);
+          if (Math.hypot(f.x - g.x, f.y - g.y) > reach) continue;
           min = Math.min(min, polygonDistance(polys[i]!, polys[j]!));
         }
       }

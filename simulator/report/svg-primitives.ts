@@ -140,7 +140,7 @@ export interface LegendItem {
 
 /** A one-row legend right-aligned in the top margin; widths estimated from character counts. */
 export function legend(f: Frame, items: readonly LegendItem[]): string {
-  const widths = items.map((i) => 26 + i.name.length * 6.6);
+  const widths = items.map((i) => 36 + i.name.length * 7);
   let x = f.w - f.right - widths.reduce((a, b) => a + b, 0);
   const y = 14;
   return items

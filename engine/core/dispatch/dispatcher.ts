@@ -32,12 +32,14 @@ export function assignCargo(site: Site, draft: Draft): void {
   if (open.length === 0) return;
 
   let candidates = collectCandidates(site, draft);
+  const promised = promisedServiceMs(site, draft);
+  const queueMs = (station: string) => promised.get(station) ?? 0;
   for (const order of open) {
     let reason: Reason | null = null;
     if (order.spec.releaseMs > draft.nowMs) reason = REASONS.NOT_RELEASED;
     else if (candidates.length === 0) reason = REASONS.NO_IDLE_VEHICLE;
     else {
-      const task = orderTask(order.spec, site.stations);
+      const task = orderTask(order.spec, site.stations, (a, b) => site.timesTo(b, draft.closedLanes).costFrom(a), queueMs);
       const nodes = taskNodes(task);
       let best: { c: Candidate; cost: number } | null = null;
       let sawRoute = false;
@@ -51,6 +53,7 @@ export function assignCargo(site: Site, draft: Draft): void {
       }
       if (best) {
         give(site, draft, best.c, order.spec.id, task);
+        for (const leg of task.legs) promised.set(leg.station, queueMs(leg.station) + serviceMs(site, leg.station, leg.action));
         candidates = candidates.filter((c) => c.v.id !== best!.c.v.id);
         continue;
       }
@@ -61,6 +64,28 @@ export function assignCargo(site: Site, draft: Draft): void {
       draft.events.push({ kind: 'OrderNotAssigned', orderId: order.spec.id, reason });
     }
   }
+}
+
+/** Service time already promised to each station by the tasks vehicles hold, ms: a queue estimate. */
+function promisedServiceMs(site: Site, draft: Draft): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of draft.vehicles.values()) {
+    for (const task of [v.task, v.nextTask]) {
+      if (!task) continue;
+      task.legs.forEach((leg, i) => {
+        if (i < task.legIndex || !leg.station) return;
+        out.set(leg.station, (out.get(leg.station) ?? 0) + serviceMs(site, leg.station, leg.action));
+      });
+    }
+  }
+  return out;
+}
+
+function serviceMs(site: Site, station: string, action: string): number {
+  const s = site.stations.get(station);
+  if (!s) return 0;
+  const d = site.config.defaultServiceMs as Record<string, number>;
+  return s.serviceTimeMs ?? d[action] ?? 0;
 }
 
 /** Vehicles that can take an order now: idle or parked, or on the final drop with nothing queued. */

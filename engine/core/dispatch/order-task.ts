@@ -12,19 +12,64 @@ const VIA_ACTION: Partial<Record<Station['kind'], LegAction>> = {
   'inspection-bay': 'scan',
 };
 
-export function orderTask(order: OrderSpec, stations: ReadonlyMap<string, Station>): Task {
+/**
+ * @param travelMs travel time between two stop nodes (Infinity when unreachable). A `via`
+ * station stands for its kind on its side of the border: where the site has several (one
+ * automated gate per bridge track), the cheapest sequence of equivalents is taken, counting
+ * travel time plus `queueMs`, the work already promised to each station.
+ */
+export function orderTask(
+  order: OrderSpec,
+  stations: ReadonlyMap<string, Station>,
+  travelMs?: (from: string, to: string) => number,
+  queueMs: (stationId: string) => number = () => 0,
+): Task {
   const leg = (stationId: string, action: LegAction): Leg => ({
     station: stationId,
     node: stations.get(stationId)!.nodes[0]!,
     action,
     orderId: action === 'pick' || action === 'drop' ? order.id : null,
   });
+  const vias = travelMs ? cheapestVias(order, stations, travelMs, queueMs) : order.via;
   const legs: Leg[] = [
     leg(order.origin, 'pick'),
-    ...order.via.map((s) => leg(s, VIA_ACTION[stations.get(s)!.kind] ?? 'gate')),
+    ...vias.map((s) => leg(s, VIA_ACTION[stations.get(s)!.kind] ?? 'gate')),
     leg(order.destination, 'drop'),
   ];
   return { kind: 'order', legs, legIndex: 0, serviceUntilMs: null };
+}
+
+const MAX_COMBINATIONS = 256;
+
+function cheapestVias(
+  order: OrderSpec,
+  stations: ReadonlyMap<string, Station>,
+  travelMs: (from: string, to: string) => number,
+  queueMs: (stationId: string) => number,
+): string[] {
+  const options = order.via.map((id) => {
+    const s = stations.get(id)!;
+    return [...stations.values()].filter((o) => o.kind === s.kind && o.jurisdiction === s.jurisdiction).map((o) => o.id).sort();
+  });
+  let combos: string[][] = [[]];
+  for (const opts of options) {
+    combos = combos.flatMap((c) => opts.map((o) => [...c, o]));
+    if (combos.length > MAX_COMBINATIONS) return order.via;
+  }
+  const node = (id: string) => stations.get(id)!.nodes[0]!;
+  let best = order.via;
+  let bestCost = Infinity;
+  for (const combo of combos) {
+    const seq = [order.origin, ...combo, order.destination].map(node);
+    let cost = 0;
+    for (let i = 1; i < seq.length; i++) cost += travelMs(seq[i - 1]!, seq[i]!);
+    for (const id of combo) cost += queueMs(id);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = combo;
+    }
+  }
+  return best;
 }
 
 /** Stop nodes a task visits, in order. */

@@ -9,7 +9,7 @@
  * Built once per map; pure and deterministic (lanes by id, cells by position).
  */
 import type { IgvMap, Lane } from '../../../maps/schema/map-schema.ts';
-import { minCurveRadius, polylineDistance, subPolyline, type MeasuredPolyline } from '../../../maps/schema/lane-geometry.ts';
+import { minCurveRadius, polylinesWithin, subPolyline, type MeasuredPolyline } from '../../../maps/schema/lane-geometry.ts';
 import type { Point } from '../../../maps/schema/map-schema.ts';
 import { createLaneGraph, type LaneGraph } from './lane-graph.ts';
 import { findBlocks, type Block } from './single-track-blocks.ts';
@@ -80,11 +80,11 @@ export function createCellGraph(map: IgvMap, config: CellGraphConfig = DEFAULT_C
   for (const laneId of laneGraph.laneIds) {
     const lane = laneGraph.lane(laneId)!;
     const line = laneGraph.centreLine(laneId)!;
-    const n = Math.max(1, Math.ceil(lane.lengthMm / config.maxCellMm));
+    const cuts = cellCuts(lane.lengthMm, config);
     const ids: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const s0 = Math.round((lane.lengthMm * i) / n);
-      const s1 = Math.round((lane.lengthMm * (i + 1)) / n);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const s0 = cuts[i]!;
+      const s1 = cuts[i + 1]!;
       const id = cells.length;
       ids.push(id);
       cells.push({ id, lane: laneId, s0, s1, index: i, conflicts: [], junction: false, block: blockOfLane.get(laneId) ?? -1 });
@@ -117,6 +117,22 @@ export function createCellGraph(map: IgvMap, config: CellGraphConfig = DEFAULT_C
     },
     lane: (laneId) => laneGraph.lane(laneId)!,
   };
+}
+
+/**
+ * Where a lane is cut into cells, mm from its start. The last cell is just long enough for a
+ * vehicle stopped at the lane's end (a stop point, a queue at a junction) with its gaps, so a
+ * standing vehicle holds one cell and nothing of the lanes behind; the rest is cut evenly.
+ */
+export function cellCuts(lengthMm: number, config: CellGraphConfig): number[] {
+  const tail = config.vehicleLengthMm + 2 * config.gapMm + 100;
+  if (lengthMm <= Math.max(config.maxCellMm, tail)) return [0, lengthMm];
+  const head = lengthMm - tail;
+  const n = Math.ceil(head / config.maxCellMm);
+  const cuts: number[] = [];
+  for (let i = 0; i <= n; i++) cuts.push(Math.round((head * i) / n));
+  cuts.push(lengthMm);
+  return cuts;
 }
 
 /**
@@ -165,20 +181,19 @@ function findConflicts(
   });
 
   const out: number[][] = cells.map(() => []);
-  const seen = new Set<number>();
-  for (const list of grid.values()) {
+  for (const [key, list] of grid) {
+    const [gx, gy] = key.split(',').map(Number) as [number, number];
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        const key = a * cells.length + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (consecutive(laneGraph, cells[a]!, cells[b]!) || cells[a]!.lane === cells[b]!.lane && a === b) continue;
         const [ax0, ay0, ax1, ay1] = boxes[a]!;
         const [bx0, by0, bx1, by1] = boxes[b]!;
         if (ax1 < bx0 || bx1 < ax0 || ay1 < by0 || by1 < ay0) continue;
-        if (polylineDistance(pieces[a]!, pieces[b]!) < reach(a) + reach(b)) {
+        // Test each pair once: in the bucket holding the corner of the two boxes' overlap.
+        if (Math.floor(Math.max(ax0, bx0) / bucket) !== gx || Math.floor(Math.max(ay0, by0) / bucket) !== gy) continue;
+        if (consecutive(laneGraph, cells[a]!, cells[b]!)) continue;
+        if (polylinesWithin(pieces[a]!, pieces[b]!, reach(a) + reach(b))) {
           out[a]!.push(b);
           out[b]!.push(a);
         }

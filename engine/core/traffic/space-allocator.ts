@@ -103,7 +103,10 @@ export function allocateSpace(
         pending = [];
       }
     }
-    const limitCoord = Math.max(track.nose, Math.min(stop, heldEnd - gapMm, track.length));
+    // Short of the held space by the gap, except at the stop point itself: a vehicle stops on its
+    // stop point exactly (its body then fits the stop lane's last cell), and whoever follows keeps
+    // its own gap behind.
+    const limitCoord = Math.max(track.nose, stop <= heldEnd ? Math.min(stop, track.length) : Math.min(heldEnd - gapMm, track.length));
     const limit = locate(cells, track, limitCoord);
     out.set(id, {
       held: holdings.heldBy(id),
