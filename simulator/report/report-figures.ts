@@ -57,7 +57,7 @@ export function renderFigures(kpis: Kpis, c: Collected): string {
   const xMax = Math.max(kpis.simulatedHours > 0 ? kpis.simulatedHours : 1, ...sl.map((x) => x.x1));
   const noDeliveries = c.delivered === 0 ? 'no deliveries in this run' : null;
   const noSamples = sl.length === 0 ? 'no hourly samples' : null;
-  const rate = (x: Slot, t: number) => [(x.x0 + x.x1) / 2, t / (x.x1 - x.x0)] as const;
+  const rate = (x: Slot, t: number) => ({ x0: x.x0, x1: x.x1, y: t / (x.x1 - x.x0) });
   const targetRate = (kpis.capacity.baselineTonnesPerDay * TARGET_MULTIPLE) / 24;
 
   const throughput = lineChart({
@@ -68,9 +68,9 @@ export function renderFigures(kpis: Kpis, c: Collected): string {
     yTitle: 'delivered (t/h)',
     unit: 't/h',
     series: [
-      { name: 'VN→CN', color: COLORS.vnCn, points: sl.map((x) => rate(x, x.s.deliveredTonnes['VN-CN'])) },
-      { name: 'CN→VN', color: COLORS.cnVn, points: sl.map((x) => rate(x, x.s.deliveredTonnes['CN-VN'])) },
-      { name: 'both directions', color: COLORS.total, dashed: true, points: sl.map((x) => rate(x, x.s.deliveredTonnes['VN-CN'] + x.s.deliveredTonnes['CN-VN'])) },
+      { name: 'VN→CN', color: COLORS.vnCn, points: [], spans: sl.map((x) => rate(x, x.s.deliveredTonnes['VN-CN'])) },
+      { name: 'CN→VN', color: COLORS.cnVn, points: [], spans: sl.map((x) => rate(x, x.s.deliveredTonnes['CN-VN'])) },
+      { name: 'both directions', color: COLORS.total, dashed: true, points: [], spans: sl.map((x) => rate(x, x.s.deliveredTonnes['VN-CN'] + x.s.deliveredTonnes['CN-VN'])) },
     ],
     reference: Number.isFinite(targetRate) ? { value: targetRate, name: `3× target, ${fmt(targetRate, 0)} t/h`, color: COLORS.target } : undefined,
     note: noSamples ?? noDeliveries,
@@ -87,8 +87,8 @@ export function renderFigures(kpis: Kpis, c: Collected): string {
       { value: p95, name: `P95 ${fmt(p95, 0)} min`, color: COLORS.p95 },
     ],
     targets: [
-      { value: CLEARANCE_P50_MAX_MIN, name: '4 h target' },
-      { value: CLEARANCE_P95_MAX_MIN, name: '6 h target' },
+      { value: CLEARANCE_P50_MAX_MIN, name: '4 h' },
+      { value: CLEARANCE_P95_MAX_MIN, name: '6 h' },
     ],
     emptyNote: 'no deliveries, so no clearance times',
   });
@@ -116,7 +116,7 @@ export function renderFigures(kpis: Kpis, c: Collected): string {
     yTitle: 'open orders',
     unit: 'orders',
     yInteger: true,
-    series: [{ name: 'open orders', color: COLORS.queue, area: true, points: sl.map((x) => [x.x1, x.s.openOrders] as const) }],
+    series: [{ name: 'open orders', color: COLORS.queue, area: true, points: sl.length ? [[0, 0] as const, ...sl.map((x) => [x.x1, x.s.openOrders] as const)] : [] }],
     note: noSamples,
   });
 

@@ -42,8 +42,8 @@ svg .note-bg{fill:#f8f9fa;stroke:var(--line)}
 svg .note{font-size:13px;fill:var(--muted);font-style:italic}
 svg .hist{fill:#74c0fc}
 svg .target{stroke:var(--green);stroke-width:1.5;stroke-dasharray:6 4}
-svg .target-label{font-size:11px;fill:var(--green)}
-svg .marker{font-size:11px;font-weight:600}
+svg .target-label{font-size:11px;fill:var(--green);font-weight:600}
+svg .marker{font-size:11px;font-weight:600;stroke:#fff;stroke-width:3px;paint-order:stroke}
 svg .track{fill:#f1f3f5}
 svg .bar{fill:#4dabf7}svg .bar-hot{fill:#e03131}
 svg .bar-label{font-size:12px;fill:#343a40}svg .bar-value{font-size:12px;fill:#343a40;font-variant-numeric:tabular-nums}

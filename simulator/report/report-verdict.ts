@@ -61,7 +61,7 @@ export function renderVerdict(kpis: Kpis): string {
 
   const headline = [
     reached ? `${TARGET_MULTIPLE}× capacity target reached` : `${TARGET_MULTIPLE}× capacity target not reached`,
-    !measured ? 'clearance not measured (no deliveries)' : clrLvl === 'green' ? 'clearance within 4–6 h' : 'clearance target missed',
+    !measured ? 'clearance not measured (no deliveries)' : clrLvl === 'green' ? 'clearance within the 4–6 h target' : 'clearance target missed',
   ].join(' · ');
   const scaled =
     kpis.simulatedHours < 24
@@ -75,7 +75,7 @@ export function renderVerdict(kpis: Kpis): string {
 <p>capacity multiple ${fmt(multiple, 2)}× of the 2025 baseline (target ${TARGET_MULTIPLE}×: P35) — <strong>${reached ? 'reached' : 'not reached'}</strong></p>
 <p class="fine">${fmt(kpis.throughput.tonnesPerDay, 0)} t/day against ${fmt(cap.baselineTonnesPerDay, 0)} t/day (P17); ${fmt(cap.perOpenHour, 2)}× today's rate per open hour (P32)</p></div>
 <div class="card lvl-${clrLvl}"><div class="big">${measured ? `${hours(p50)} <span class="sep">/</span> ${hours(p95)}` : 'n/a'}</div>
-<p>clearance P50 ${hours(p50)}, P95 ${hours(p95)} against the 4–6 h target (P34) — <strong>${!measured ? 'not measured' : clrLvl === 'green' ? 'met' : 'missed'}</strong></p>
+<p>${measured ? `clearance P50 ${hours(p50)}, P95 ${hours(p95)}` : 'clearance P50/P95'} against the 4–6 h target (P34) — <strong>${!measured ? 'not measured' : clrLvl === 'green' ? 'met' : 'missed'}</strong></p>
 <p class="fine">${measured ? `target P50 ≤ 4 h and P95 ≤ 6 h; ${fmt(kpis.orders.delivered, 0)} orders delivered` : 'no order was delivered, so there is no clearance time to measure'}</p></div>
 <div class="card lvl-neutral"><div class="big">${esc(bLabel)}</div>
 <p>binding constraint: ${esc(bLabel)}${idle ? '' : ` — ${pct(bUtil, 0)} busy`}</p>

@@ -13,6 +13,8 @@ export interface LineSeries {
   readonly name: string;
   readonly color: string;
   readonly points: readonly (readonly [number, number])[];
+  /** Values held over intervals [x0, x1) hours, drawn as steps; used instead of `points` when set. */
+  readonly spans?: readonly { readonly x0: number; readonly x1: number; readonly y: number }[];
   readonly dashed?: boolean;
   /** Light fill between the line and zero (single-series charts). */
   readonly area?: boolean;
@@ -35,11 +37,11 @@ export interface LineChartOptions {
   readonly note?: string | null;
 }
 
-/** Lines over simulated time; markers (with hover values) when a series has ≤ 48 points. */
+/** Lines (or steps) over simulated time; markers with hover values when a series has ≤ 48 of them. */
 export function lineChart(o: LineChartOptions): string {
   const f = o.wide ? WIDE : HALF;
   const b = plotBox(f);
-  const all = o.series.flatMap((s) => s.points.map((p) => p[1]));
+  const all = o.series.flatMap((s) => [...s.points.map((p) => p[1]), ...(s.spans ?? []).map((p) => p.y)]);
   const y = zeroBasedTicks(Math.max(0, ...all, o.reference?.value ?? 0), 5, o.yInteger);
   const sx = linear(0, o.xMax, b.x0, b.x1);
   const sy = linear(0, y.top, b.y0, b.y1);
@@ -49,17 +51,21 @@ export function lineChart(o: LineChartOptions): string {
     out.push(`<line x1="${px(b.x0)}" x2="${px(b.x1)}" y1="${ry}" y2="${ry}" stroke="${o.reference.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
   }
   for (const s of o.series) {
-    if (s.points.length === 0) continue;
-    const d = s.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(sx(p[0]))} ${px(sy(p[1]))}`).join('');
-    if (s.area && s.points.length > 1) {
-      const first = s.points[0]!;
-      const last = s.points[s.points.length - 1]!;
+    const line = s.spans ? s.spans.flatMap((p) => [[p.x0, p.y] as const, [p.x1, p.y] as const]) : s.points;
+    if (line.length === 0) continue;
+    const d = line.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(sx(p[0]))} ${px(sy(p[1]))}`).join('');
+    if (s.area && line.length > 1) {
+      const first = line[0]!;
+      const last = line[line.length - 1]!;
       out.push(`<path d="${d}L${px(sx(last[0]))} ${px(b.y0)}L${px(sx(first[0]))} ${px(b.y0)}Z" fill="${s.color}" fill-opacity="0.12"/>`);
     }
     out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.2" stroke-linejoin="round"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
-    if (s.points.length <= 48) {
-      for (const [hx, v] of s.points) {
-        out.push(`<circle cx="${px(sx(hx))}" cy="${px(sy(v))}" r="3.2" fill="${s.color}"><title>${esc(s.name)} at ${fmt(hx, 2)} h: ${fmt(v, 1)} ${esc(o.unit)}</title></circle>`);
+    const marks = s.spans
+      ? s.spans.map((p) => ({ x: (p.x0 + p.x1) / 2, y: p.y, when: `${fmt(p.x0, 2)}–${fmt(p.x1, 2)} h` }))
+      : s.points.map((p) => ({ x: p[0], y: p[1], when: `${fmt(p[0], 2)} h` }));
+    if (marks.length <= 48) {
+      for (const m of marks) {
+        out.push(`<circle cx="${px(sx(m.x))}" cy="${px(sy(m.y))}" r="3.2" fill="${s.color}"><title>${esc(s.name)}, ${m.when}: ${fmt(m.y, 1)} ${esc(o.unit)}</title></circle>`);
       }
     }
   }
@@ -108,7 +114,7 @@ export function stackedBarChart(o: StackedBarOptions): string {
     const w = Math.max(0.5, full - gap);
     let acc = 0;
     const parts = o.series.map((s) => `${s.name} ${fmt(s.values[i] ?? 0, 1)}`).join(', ');
-    out.push(`<g><title>${fmt(bin.x0, 2)}–${fmt(bin.x1, 2)} h: ${esc(parts)}</title>`);
+    out.push(`<g${gap === 0 ? ' shape-rendering="crispEdges"' : ''}><title>${fmt(bin.x0, 2)}–${fmt(bin.x1, 2)} h: ${esc(parts)}</title>`);
     for (const s of o.series) {
       const v = Math.max(0, s.values[i] ?? 0);
       if (v > 0) out.push(`<rect x="${px(x)}" y="${px(sy(acc + v))}" width="${px(w)}" height="${px(sy(acc) - sy(acc + v))}" fill="${s.color}"/>`);
@@ -129,7 +135,7 @@ export interface HistogramOptions {
   readonly yTitle: string;
   /** Measured values to mark (e.g. P50, P95); null ones are skipped. */
   readonly markers: readonly { readonly value: number | null; readonly name: string; readonly color: string }[];
-  /** Targets to mark; those beyond the data are noted at the right edge instead of stretching the axis. */
+  /** Targets to mark (dashed); one far beyond the data is named in the axis title instead of squashing the bars. */
   readonly targets: readonly { readonly value: number; readonly name: string }[];
   readonly emptyNote: string;
 }
@@ -140,7 +146,13 @@ export function histogram(o: HistogramOptions): string {
   const b = plotBox(f);
   const vals = o.values.filter((v) => Number.isFinite(v)).map((v) => Math.max(0, v));
   const markVals = o.markers.map((m) => m.value ?? 0);
-  const x = zeroBasedTicks(Math.max(0, ...vals, ...markVals), 6);
+  const dataMax = Math.max(0, ...vals, ...markVals);
+  // A target stretches the axis only while the data keeps at least half the width; with no data
+  // the targets alone set the scale, so the empty chart still shows where "good" would be.
+  const shown = o.targets.filter((t) => vals.length === 0 || t.value <= 2 * dataMax);
+  const x = zeroBasedTicks(Math.max(dataMax, ...shown.map((t) => t.value)), 6);
+  const offScale = o.targets.filter((t) => t.value > x.top).map((t) => t.name);
+  const xTitle = offScale.length > 0 ? `${o.xTitle}; ${offScale.join(' and ')} beyond the axis` : o.xTitle;
   // Bins subdivide the tick step so bin edges line up with the labelled ticks; about 24 bins.
   const ticksN = Math.max(1, x.ticks.length - 1);
   const perTick = [1, 2, 4, 5, 10].reduce((best, m) => (Math.abs(ticksN * m - 24) < Math.abs(ticksN * best - 24) ? m : best), 1);
@@ -148,24 +160,22 @@ export function histogram(o: HistogramOptions): string {
   const binW = x.top / nBins;
   const counts = new Array<number>(nBins).fill(0);
   for (const v of vals) counts[Math.min(nBins - 1, Math.floor(v / binW))]!++;
-  const y = zeroBasedTicks(Math.max(0, ...counts), 5, true);
+  // Headroom above the tallest bar keeps the marker labels off the bars.
+  const y = zeroBasedTicks(Math.max(0, ...counts) * 1.2, 5, true);
   const sx = linear(0, x.top, b.x0, b.x1);
   const sy = linear(0, y.top, b.y0, b.y1);
-  const out = [svgOpen(f, o.label), axes(f, sx, sy, x.ticks, y.ticks, o.xTitle, o.yTitle)];
+  const out = [svgOpen(f, o.label), axes(f, sx, sy, x.ticks, y.ticks, xTitle, o.yTitle)];
   counts.forEach((c, i) => {
     if (c === 0) return;
     const x0 = sx(i * binW) + 0.5;
     const w = Math.max(0.5, sx((i + 1) * binW) - sx(i * binW) - 1);
     out.push(`<rect class="hist" x="${px(x0)}" y="${px(sy(c))}" width="${px(w)}" height="${px(b.y0 - sy(c))}"><title>${fmt(i * binW, 1)}–${fmt((i + 1) * binW, 1)}: ${c}</title></rect>`);
   });
-  const offScale: string[] = [];
   for (const t of o.targets) {
-    if (t.value > x.top) {
-      offScale.push(t.name);
-      continue;
-    }
+    if (t.value > x.top) continue;
     const tx = px(sx(t.value));
-    out.push(`<line class="target" x1="${tx}" x2="${tx}" y1="${px(b.y1)}" y2="${px(b.y0)}"/><text class="target-label" x="${tx}" y="${px(b.y1 - 4)}" text-anchor="middle">${esc(t.name)}</text>`);
+    const anchor = sx(t.value) > b.x1 - 24 ? 'end' : 'middle';
+    out.push(`<line class="target" x1="${tx}" x2="${tx}" y1="${px(b.y1)}" y2="${px(b.y0)}"/><text class="target-label" x="${tx}" y="${px(b.y1 - 4)}" text-anchor="${anchor}">${esc(t.name)}</text>`);
   }
   if (vals.length > 0) {
     o.markers.forEach((m, i) => {
@@ -175,9 +185,6 @@ export function histogram(o: HistogramOptions): string {
       const flip = sx(m.value) > b.x1 - 90;
       out.push(`<text class="marker" x="${mx}" y="${px(b.y1 + 22 + i * 14)}" dx="${flip ? -4 : 4}" text-anchor="${flip ? 'end' : 'start'}" fill="${m.color}">${esc(m.name)}</text>`);
     });
-  }
-  if (offScale.length > 0 && vals.length > 0) {
-    out.push(`<text class="target-label" x="${px(b.x1)}" y="${px(b.y1 - 4)}" text-anchor="end">${esc(offScale.join(', '))} →</text>`);
   }
   if (vals.length === 0) out.push(plotNote(f, o.emptyNote));
   out.push('</svg>');

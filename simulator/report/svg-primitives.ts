@@ -32,7 +32,7 @@ export function fmt(x: number | null | undefined, maxDigits = 1): string {
 
 /** A fraction (0.42) as a percentage string ('42 %'), '–' for null. */
 export function pct(x: number | null | undefined, digits = 0): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${fmt(x * 100, digits)} %`;
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${fmt(x * 100, digits)}\u00a0%`;
 }
 
 /** The 1-2-2.5-5 × 10ⁿ step that cuts `span` into about `count` intervals; ≥ 1 when `integer`. */
@@ -72,7 +72,7 @@ export function zeroBasedTicks(max: number, count = 5, integer = false): { top: 
 export function hourTicks(totalHours: number, maxTicks = 10): Tick[] {
   const total = Number.isFinite(totalHours) && totalHours > 0 ? totalHours : 1;
   if (total <= 4) return zeroBasedTicks(total, 4).ticks.filter((t) => t.v <= total + 1e-9);
-  const step = HOUR_STEPS.find((s) => total / s <= maxTicks) ?? Math.ceil(total / maxTicks / 168) * 168;
+  const step = HOUR_STEPS.find((s) => Math.floor(total / s) + 1 <= maxTicks) ?? Math.ceil(total / maxTicks / 168) * 168;
   const ticks: Tick[] = [];
   for (let v = 0; v <= total + 1e-9; v += step) ticks.push({ v, label: fmt(v, 0) });
   return ticks;
@@ -140,7 +140,7 @@ export interface LegendItem {
 
 /** A one-row legend right-aligned in the top margin; widths estimated from character counts. */
 export function legend(f: Frame, items: readonly LegendItem[]): string {
-  const widths = items.map((i) => 36 + i.name.length * 7);
+  const widths = items.map((i) => 40 + i.name.length * 7.4);
   let x = f.w - f.right - widths.reduce((a, b) => a + b, 0);
   const y = 14;
   return items

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport, type ReportInput } from '../../simulator/report/render-report.ts';
 import { kpiRows } from '../../simulator/report/report-kpi-table.ts';
+import { fmt, hourTicks, zeroBasedTicks } from '../../simulator/report/svg-primitives.ts';
 import type { Collected, HourSample } from '../../simulator/kpis/kpi-collector.ts';
 import type { Kpis } from '../../simulator/kpis/kpis.ts';
 import { ScenarioSchema } from '../../simulator/scenarios/scenario-schema.ts';
@@ -107,7 +108,7 @@ describe('given a one-day run at 3.2× the baseline', () => {
 
   it('states clearance P50/P95 in hours against the 4–6 h target and the binding constraint', () => {
     expect(html).toMatch(/clearance P50 [\d.]+ h, P95 [\d.]+ h against the 4–6 h target \(P34\)/);
-    expect(html).toContain('binding constraint: transfer cranes — 80 % busy');
+    expect(html).toContain('binding constraint: transfer cranes — 80\u00a0% busy');
   });
 
   it('draws six charts and prints no NaN, Infinity or undefined', () => {
@@ -154,10 +155,11 @@ describe('given a run below the target', () => {
 
 describe('given user text with markup in it', () => {
   it('escapes the scenario name everywhere it appears', () => {
-    const html = renderReport(run({ hours: 3, tph: 500, name: '<script>alert("x")</script> & co' }));
+    const html = renderReport({ ...run({ hours: 3, tph: 500, name: '<script>alert("x")</script> & co' }), generatedBy: 'igv sim <b>--seed</b>' });
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co');
     expect(html).not.toContain('<script');
     expect(html).toContain('&quot;quoted&quot; text');
+    expect(html).toContain('igv sim &lt;b&gt;--seed&lt;/b&gt;');
   });
 });
 
@@ -195,6 +197,25 @@ describe('given runs of one hour and of a week', () => {
     expect(ticks).toEqual(['0', '24', '48', '72', '96', '120', '144', '168']);
     expect(throughput).not.toMatch(/<circle /);
     const fleet = charts(html)[5]!;
-    expect(fleet.match(/<g><title>/g)?.length).toBe(168);
+    expect(fleet.match(/<g[^>]*><title>/g)?.length).toBe(168);
+  });
+});
+
+describe('given awkward numbers for labels and axes', () => {
+  it('formats locale-free, groups thousands and never prints NaN or minus zero', () => {
+    expect(fmt(1_234_567.891, 1)).toBe('1,234,567.9');
+    expect(fmt(-0.0001, 2)).toBe('0');
+    expect(fmt(Number.NaN)).toBe('–');
+    expect(fmt(null)).toBe('–');
+  });
+
+  it('falls back to a 0–1 axis when every value is zero', () => {
+    expect(zeroBasedTicks(0, 5, true).ticks.map((t) => t.label)).toEqual(['0', '1']);
+    expect(zeroBasedTicks(0.37, 4).top).toBeCloseTo(0.4);
+  });
+
+  it('labels short runs in fractions of an hour and long runs in whole hours', () => {
+    expect(hourTicks(1).map((t) => t.label)).toEqual(['0', '0.25', '0.5', '0.75', '1']);
+    expect(hourTicks(24, 8).map((t) => t.v)).toEqual([0, 6, 12, 18, 24]);
   });
 });

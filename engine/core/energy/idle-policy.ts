@@ -34,27 +34,6 @@ export function sendIdleVehicles(site: Site, draft: Draft): void {
   }
 }
 
-/** Minimum drive to the next holding point, ms: far enough to keep the vehicle moving along. */
-const HOLD_MIN_MS = 60_000;
-
-/** No free slot: drive on to the nearest unclaimed holding point a minute or more away. */
-function hold(site: Site, draft: Draft, v: VehicleState): void {
-  const from = commitNode(site, v);
-  let best: { node: string; cost: number } | null = null;
-  for (const node of site.holdingNodes) {
-    if (draft.claims.has(node)) continue;
-    const cost = site.timesTo(node, draft.closedLanes).costFrom(from);
-    if (!Number.isFinite(cost) || cost < HOLD_MIN_MS) continue;
-    if (!best || cost < best.cost) best = { node, cost };
-  }
-  if (!best) return;
-  releaseClaims(draft, v.id);
-  draft.claims.set(best.node, v.id);
-  patchVehicle(draft, v.id, {
-    task: { kind: 'park', legs: [{ station: '', node: best.node, action: 'hold', orderId: null }], legIndex: 0, serviceUntilMs: null },
-  });
-}
-
 /** Sends the vehicle to the free stop node of the given station kinds it reaches soonest. */
 function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly StationKind[], kind: Task['kind'], action: LegAction): boolean {
   const from = commitNode(site, v);
@@ -64,8 +43,13 @@ function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly Station
     for (const node of s.nodes) {
       const holder = draft.claims.get(node);
       if (holder !== undefined && holder !== v.id) continue;
-      const cost = node === from && v.route.length === 0 ? 0 : site.timesTo(node, draft.closedLanes).costFrom(from);
-      if (!Number.isFinite(cost)) continue;
+      const toNode = site.timesTo(node, draft.closedLanes);
+      const travel = node === from && v.route.length === 0 ? 0 : toNode.costFrom(from);
+      if (!Number.isFinite(travel)) continue;
+      // Slots along one lane fill from the far end, so a parked vehicle never stands between
+      // the entrance and a free slot: deeper slots count as cheaper by twice their depth.
+      const depth = s.nodes.length > 1 ? toNode.costFrom(s.nodes[0]!) : 0;
+      const cost = travel - 2 * (Number.isFinite(depth) ? depth : 0);
       if (!best || cost < best.cost) best = { station: s.id, node, cost };
     }
   }
@@ -74,6 +58,43 @@ function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly Station
   draft.claims.set(best.node, v.id);
   patchVehicle(draft, v.id, {
     task: { kind, legs: [{ station: best.station, node: best.node, action, orderId: null }], legIndex: 0, serviceUntilMs: null },
+  });
+  return true;
+}
+
+/** Minimum drive to the next holding point, ms: far enough to keep the vehicle moving along. */
+const HOLD_MIN_MS = 60_000;
+
+/**
+ * No free slot: drive on to the nearest unclaimed, unoccupied holding point `minMs` or more away.
+ * When there is none, creep on to the end of the next lane, so a vehicle asked to make way
+ * always moves.
+ */
+export function hold(site: Site, draft: Draft, v: VehicleState, minMs = HOLD_MIN_MS): boolean {
+  const from = commitNode(site, v);
+  const standing = new Set<string>();
+  for (const o of draft.vehicles.values()) {
+    if (o.id === v.id) continue;
+    const lane = site.cells.lane(o.lane);
+    if (lane.lengthMm - o.offsetMm <= site.config.arriveToleranceMm + site.config.gapMm) standing.add(lane.to);
+  }
+  let best: { node: string; cost: number } | null = null;
+  for (const node of site.holdingNodes) {
+    if (draft.claims.has(node) || standing.has(node)) continue;
+    const cost = site.timesTo(node, draft.closedLanes).costFrom(from);
+    if (!Number.isFinite(cost) || cost < minMs || cost === 0) continue;
+    if (!best || cost < best.cost) best = { node, cost };
+  }
+  let node = best?.node;
+  if (!node && minMs <= 1) {
+    const next = site.cells.laneGraph.outLanes(from).find((l) => !draft.closedLanes.has(l.id) && !site.deadEndLanes.has(l.id));
+    node = next?.to;
+  }
+  if (!node) return false;
+  releaseClaims(draft, v.id);
+  if (best) draft.claims.set(node, v.id);
+  patchVehicle(draft, v.id, {
+    task: { kind: 'park', legs: [{ station: '', node, action: 'hold', orderId: null }], legIndex: 0, serviceUntilMs: null },
   });
   return true;
 }

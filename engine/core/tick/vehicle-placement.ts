@@ -24,7 +24,7 @@ export function placeVehicle(
   at: At,
   lengthMm: number,
   gapMm: number,
-  vehicles: readonly VehicleState[],
+  vehicles: readonly Pick<VehicleState, 'id' | 'held'>[],
   closed: ReadonlySet<string>,
 ): { ok: true; placement: Placement } | { ok: false; reason: 'UNKNOWN_NODE' | 'UNKNOWN_LANE' | 'PLACEMENT_OCCUPIED'; detail: string } {
   const lg = cells.laneGraph;

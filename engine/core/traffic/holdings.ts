@@ -1,12 +1,21 @@
 /**
  * Who holds which cell during one allocation pass, with the single-track block bookkeeping.
  * Built from the vehicles' `held` lists at the start of the pass; local to the pass.
+ *
+ * A plain cell may be shared by vehicles following one another along its lane (a convoy, a
+ * queue): the one behind may hold the cell where the one ahead has its tail, and its travel limit
+ * then stops it short of that tail (see `space-allocator.ts`). Junction cells are never shared,
+ * nor is any cell across paths: conflicts between different paths are always exclusive.
  */
 import type { CellGraph } from '../graph/cell-graph.ts';
 import type { VehicleState } from '../model/world.ts';
 
+/** Where a vehicle's nose and tail are along a lane of its track (mm, lane coordinates; may be < 0 or > length). */
+export type LanePosition = (vehicle: string, lane: string) => { nose: number; tail: number } | null;
+
 export interface Holdings {
-  holderOf(cell: number): string | null;
+  holdersOf(cell: number): readonly string[];
+  holds(vehicle: string, cell: number): boolean;
   /** Grants every cell or none. Adds the ids of whoever stands in the way to `blockers`. */
   tryGrant(vehicle: string, want: readonly number[], noseLane: string, closedLanes: ReadonlySet<string>, blockers: Set<string>): boolean;
   /** Releases every cell the vehicle holds that is not in `keep`. */
@@ -14,14 +23,22 @@ export interface Holdings {
   heldBy(vehicle: string): number[];
 }
 
-export function createHoldings(cells: CellGraph, vehicles: readonly VehicleState[]): Holdings {
-  const holder = new Map<number, string>();
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * @param position where vehicles stand along lanes, for sharing cells in a convoy; without it
+ * every cell is exclusive.
+ */
+export function createHoldings(cells: CellGraph, vehicles: readonly Pick<VehicleState, 'id' | 'held'>[], position?: LanePosition): Holdings {
+  const holders = new Map<number, string[]>();
   const owned = new Map<string, Set<number>>();
   // block id → vehicle → lane it holds in the block (any one: all its lanes there go one way)
   const blockUse = new Map<number, Map<string, string>>();
 
   const add = (v: string, c: number) => {
-    holder.set(c, v);
+    const list = holders.get(c);
+    if (!list) holders.set(c, [v]);
+    else if (!list.includes(v)) list.push(v);
     let set = owned.get(v);
     if (!set) owned.set(v, (set = new Set()));
     set.add(c);
@@ -33,7 +50,12 @@ export function createHoldings(cells: CellGraph, vehicles: readonly VehicleState
     }
   };
   const remove = (v: string, c: number) => {
-    if (holder.get(c) === v) holder.delete(c);
+    const list = holders.get(c);
+    if (list) {
+      const i = list.indexOf(v);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) holders.delete(c);
+    }
     owned.get(v)?.delete(c);
     const cell = cells.cells[c]!;
     if (cell.block >= 0) {
@@ -45,23 +67,36 @@ export function createHoldings(cells: CellGraph, vehicles: readonly VehicleState
   };
   for (const v of vehicles) for (const c of v.held) add(v.id, c);
 
+  /** Two vehicles may share a plain cell when one is wholly behind the other along its lane. */
+  const inLine = (a: string, b: string, c: number): boolean => {
+    const cell = cells.cells[c]!;
+    if (!position || cell.junction) return false;
+    const pa = position(a, cell.lane);
+    const pb = position(b, cell.lane);
+    if (!pa || !pb) return false;
+    return pa.nose <= pb.tail || pb.nose <= pa.tail;
+  };
+
   return {
-    holderOf: (c) => holder.get(c) ?? null,
+    holdersOf: (c) => holders.get(c) ?? NONE,
+    holds: (v, c) => owned.get(v)?.has(c) ?? false,
     tryGrant(vehicle, want, noseLane, closedLanes, blockers) {
       let ok = true;
       for (const c of want) {
         const cell = cells.cells[c]!;
-        if (cell.lane !== noseLane && closedLanes.has(cell.lane) && holder.get(c) !== vehicle) ok = false;
-        const h = holder.get(c);
-        if (h !== undefined && h !== vehicle) {
-          blockers.add(h);
-          ok = false;
+        if (cell.lane !== noseLane && closedLanes.has(cell.lane) && !owned.get(vehicle)?.has(c)) ok = false;
+        for (const h of holders.get(c) ?? NONE) {
+          if (h !== vehicle && !inLine(vehicle, h, c)) {
+            blockers.add(h);
+            ok = false;
+          }
         }
         for (const o of cell.conflicts) {
-          const ho = holder.get(o);
-          if (ho !== undefined && ho !== vehicle) {
-            blockers.add(ho);
-            ok = false;
+          for (const ho of holders.get(o) ?? NONE) {
+            if (ho !== vehicle) {
+              blockers.add(ho);
+              ok = false;
+            }
           }
         }
         if (cell.block >= 0) {

@@ -20,7 +20,7 @@ import { cellsFrom, locate, makeTrack, type Track, type TrackCell } from '../mot
 import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
 import { stoppingDistanceMm } from '../motion/kinematics.ts';
 import type { VehicleState } from '../model/world.ts';
-import { createHoldings, type Holdings } from './holdings.ts';
+import { createHoldings, type Holdings, type LanePosition } from './holdings.ts';
 
 export interface AllocationInput {
   readonly cells: CellGraph;
@@ -53,13 +53,22 @@ export function allocateSpace(
   stopAt: StopRule,
 ): Map<string, VehicleAllocation> {
   const { cells, gapMm } = input;
-  const holdings = createHoldings(cells, vehicles);
   const byId = new Map(vehicles.map((v) => [v.id, v]));
+  const tracks = new Map(vehicles.map((v) => [v.id, makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route)]));
+  const position: LanePosition = (id, lane) => {
+    const t = tracks.get(id);
+    if (!t) return null;
+    const k = laneIndexOn(t, lane);
+    if (k < 0) return null;
+    const nose = t.nose - t.starts[k]!;
+    return { nose, tail: nose - byId.get(id)!.spec.lengthMm };
+  };
+  const holdings = createHoldings(cells, vehicles, position);
   const out = new Map<string, VehicleAllocation>();
 
   for (const id of priorityOrder) {
     const v = byId.get(id)!;
-    const track = makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route);
+    const track = tracks.get(id)!;
     const spec = v.spec;
     const tail = track.nose - spec.lengthMm - gapMm;
 
@@ -69,11 +78,24 @@ export function allocateSpace(
       if (tc.start >= track.nose) break;
       keep.add(tc.cell);
     }
+    const isAhead = (other: string, lane: string) => {
+      const me = position(id, lane);
+      const them = position(other, lane);
+      return me !== null && them !== null && them.tail >= me.nose;
+    };
+    const sharesWithLeader = (cell: number) =>
+      holdings.holdersOf(cell).some((h) => h !== id && isAhead(h, cells.cells[cell]!.lane));
     let heldEnd = track.nose;
+    let following = false;
     for (const tc of cellsFrom(cells, track, track.nose)) {
-      if (keep.has(tc.cell) || holdings.holderOf(tc.cell) === id) {
+      if (keep.has(tc.cell) || holdings.holds(id, tc.cell)) {
         keep.add(tc.cell);
         heldEnd = tc.end;
+        // Nothing beyond a vehicle ahead is of use: keep up to the cell holding its tail.
+        if (sharesWithLeader(tc.cell)) {
+          following = true;
+          break;
+        }
       } else break;
     }
     // A vehicle whose link is lost may be anywhere up to its last limit: it keeps everything.
@@ -81,12 +103,12 @@ export function allocateSpace(
 
     // 2. Body cells not held yet (a vehicle just placed or turned round) are taken first.
     const blockers = new Set<string>();
-    for (const c of keep) if (holdings.holderOf(c) !== id) holdings.tryGrant(id, [c], v.lane, input.closedLanes, blockers);
+    for (const c of keep) if (!holdings.holds(id, c)) holdings.tryGrant(id, [c], v.lane, input.closedLanes, blockers);
 
     // 3. Ask for the space ahead needed to keep driving, up to the stop point.
     const stop = stopAt(v, track);
     let blocked = false;
-    if (input.grantsAllowed && v.status === 'ok' && !v.paused && heldEnd < stop) {
+    if (input.grantsAllowed && v.status === 'ok' && !v.paused && !following && heldEnd < stop) {
       const want = Math.min(stop, track.nose + reachMm(spec, v.load.length > 0, input.tickMs, gapMm));
       const ahead = cellsFrom(cells, track, heldEnd);
       let pending: TrackCell[] = [];
@@ -100,13 +122,40 @@ export function allocateSpace(
           break;
         }
         heldEnd = tc.end;
+        // Sharing a cell with a vehicle ahead: follow it, never reach past it.
+        const behindSomeone = pending.some((p) => sharesWithLeader(p.cell));
         pending = [];
+        if (behindSomeone) break;
       }
     }
     // Short of the held space by the gap, except at the stop point itself: a vehicle stops on its
     // stop point exactly (its body then fits the stop lane's last cell), and whoever follows keeps
     // its own gap behind.
-    const limitCoord = Math.max(track.nose, stop <= heldEnd ? Math.min(stop, track.length) : Math.min(heldEnd - gapMm, track.length));
+    let limitCoord = Math.max(track.nose, stop <= heldEnd ? Math.min(stop, track.length) : Math.min(heldEnd - gapMm, track.length));
+
+    // 4. Following: a vehicle ahead in a shared cell caps the limit at its tail minus both gaps.
+    let leader: string | null = null;
+    for (const tc of cellsFrom(cells, track, track.nose)) {
+      if (tc.start >= limitCoord) break;
+      for (const h of holdings.holdersOf(tc.cell)) {
+        if (h === id) continue;
+        const lane = cells.cells[tc.cell]!.lane;
+        const p = position(h, lane);
+        const k = laneIndexOn(track, lane);
+        if (!p || k < 0) continue;
+        const hTail = track.starts[k]! + p.tail;
+        if (hTail < track.nose) continue;
+        const cap = Math.max(track.nose, hTail - 2 * gapMm);
+        if (cap < limitCoord) {
+          limitCoord = cap;
+          leader = h;
+        }
+      }
+    }
+    if (leader && limitCoord - track.nose < gapMm && v.speedMmps === 0 && stop > limitCoord) {
+      blocked = true;
+      blockers.add(leader);
+    }
     const limit = locate(cells, track, limitCoord);
     out.set(id, {
       held: holdings.heldBy(id),
@@ -118,6 +167,13 @@ export function allocateSpace(
     });
   }
   return out;
+}
+
+/** Index of a lane on a track at or after the nose lane, else the last earlier one; -1 if absent. */
+function laneIndexOn(track: Track, lane: string): number {
+  for (let i = track.noseLane; i < track.lanes.length; i++) if (track.lanes[i] === lane) return i;
+  for (let i = track.noseLane - 1; i >= 0; i--) if (track.lanes[i] === lane) return i;
+  return -1;
 }
 
 /** How far ahead a vehicle wants space: enough to accelerate for a tick and still stop with a gap. */

@@ -11,6 +11,8 @@ import { findWaitCycles } from '../../traffic/wait-for-cycles.ts';
 import { resolveByReroute } from '../../traffic/deadlock-resolution.ts';
 import { IGV_ERR, IgvError } from '../../errors.ts';
 import { patchVehicle } from '../vehicle-records.ts';
+import { makeTrack } from '../../motion/track.ts';
+import { hold } from '../../energy/idle-policy.ts';
 
 export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<string, VehicleAllocation>): void {
   checkExclusiveSpace(site, draft);
@@ -36,6 +38,8 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
     }
   }
 
+  makeWay(site, draft);
+
   for (const id of [...draft.vehicles.keys()].sort()) {
     const v = draft.vehicles.get(id)!;
     if (v.waitingSinceMs === null) continue;
@@ -49,22 +53,72 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
   }
 }
 
-/** Throws IGV_ERR_SPACE_OVERLAP when two vehicles hold one cell or two conflicting cells. */
-export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>): void {
-  const holder = new Map<number, string>();
-  for (const v of draft.vehicles.values()) {
-    for (const c of v.held) {
-      const h = holder.get(c);
-      if (h !== undefined) throw new IgvError(IGV_ERR.SPACE_OVERLAP, 'watchdog', 'two vehicles hold one cell', { cell: c, vehicles: `${h}, ${v.id}` });
-      holder.set(c, v.id);
-    }
-  }
-  for (const [c, h] of holder) {
-    for (const o of site.cells.cells[c]!.conflicts) {
-      const ho = holder.get(o);
-      if (ho !== undefined && ho !== h) {
-        throw new IgvError(IGV_ERR.SPACE_OVERLAP, 'watchdog', 'two vehicles hold conflicting cells', { cells: `${c}, ${o}`, vehicles: `${h}, ${ho}` });
+/**
+ * An idle vehicle (parked, holding, or without work) that has kept another waiting for
+ * `deadlockAfterMs` moves on to a holding point, so parking on a through lane never blocks
+ * traffic for good. It comes back to park when it is free to.
+ */
+function makeWay(site: Site, draft: Draft): void {
+  const moved = new Set<string>();
+  for (const id of [...draft.vehicles.keys()].sort()) {
+    const w = draft.vehicles.get(id)!;
+    if (w.waitingSinceMs === null || draft.nowMs - w.waitingSinceMs < site.config.deadlockAfterMs) continue;
+    for (const b of w.blockedBy) {
+      const blocker = draft.vehicles.get(b);
+      if (!blocker || moved.has(b) || blocker.status !== 'ok' || blocker.paused || blocker.load.length > 0) continue;
+      const idle = blocker.task === null || blocker.task.kind === 'park';
+      if (!idle) continue;
+      if (blocker.task?.legs[0]?.action === 'hold' && blocker.task.serviceUntilMs === null) continue;
+      if (hold(site, draft, blocker, 1)) {
+        moved.add(b);
+        draft.counters.reroutes++;
+        draft.events.push({ kind: 'Rerouted', vehicleId: b, reason: `moving on to make way for ${id}` });
       }
     }
   }
+}
+
+/**
+ * Throws IGV_ERR_SPACE_OVERLAP when two vehicles hold conflicting cells, or share a cell without
+ * one being wholly behind the other along its lane (a convoy may share plain cells, in line).
+ */
+export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>): void {
+  const holders = new Map<number, string[]>();
+  for (const v of draft.vehicles.values()) {
+    for (const c of v.held) {
+      const list = holders.get(c);
+      if (list) list.push(v.id);
+      else holders.set(c, [v.id]);
+    }
+  }
+  const along = (id: string, lane: string) => {
+    const v = draft.vehicles.get(id)!;
+    const t = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route);
+    const k = t.lanes.indexOf(lane);
+    if (k < 0) return null;
+    const nose = t.nose - t.starts[k]!;
+    return { nose, tail: nose - v.spec.lengthMm };
+  };
+  for (const [c, list] of holders) {
+    const cell = site.cells.cells[c]!;
+    if (list.length > 1) {
+      if (cell.junction) throw overlap('two vehicles hold one junction cell', c, list);
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = along(list[i]!, cell.lane);
+          const b = along(list[j]!, cell.lane);
+          if (!a || !b || !(a.nose <= b.tail + 1 || b.nose <= a.tail + 1)) throw overlap('two vehicles share a cell out of line', c, [list[i]!, list[j]!]);
+        }
+      }
+    }
+    for (const o of cell.conflicts) {
+      for (const ho of holders.get(o) ?? []) {
+        if (!list.includes(ho)) throw overlap('two vehicles hold conflicting cells', c, [list[0]!, ho], o);
+      }
+    }
+  }
+}
+
+function overlap(text: string, cell: number, vehicles: readonly string[], other?: number): IgvError {
+  return new IgvError(IGV_ERR.SPACE_OVERLAP, 'watchdog', text, { cells: other === undefined ? `${cell}` : `${cell}, ${other}`, vehicles: vehicles.join(', ') });
 }
