@@ -66,16 +66,27 @@ export function locate(cells: CellGraph, track: Track, coord: number): { laneInd
   return { laneIndex: 0, offsetMm: 0 };
 }
 
+/** Index of the lane containing track coordinate `a` (the first lane for a < 0, the last beyond the end). */
+export function laneAt(track: Track, a: number): number {
+  let lo = 0;
+  let hi = track.lanes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (track.starts[mid]! <= a) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Cells from track coordinate `a` onward (the cell containing `a` first), lazily, in driving order. */
 export function* cellsFrom(cells: CellGraph, track: Track, a: number): Generator<TrackCell> {
-  for (let i = 0; i < track.lanes.length; i++) {
+  for (let i = laneAt(track, a); i < track.lanes.length; i++) {
     const s = track.starts[i]!;
-    const lane = track.lanes[i]!;
-    if (s + cells.lane(lane).lengthMm <= a) continue;
-    for (const id of cells.laneCells(lane)) {
-      const c = cells.cells[id]!;
+    const ids = cells.laneCells(track.lanes[i]!);
+    for (let j = 0; j < ids.length; j++) {
+      const c = cells.cells[ids[j]!]!;
       if (s + c.s1 <= a) continue;
-      yield { cell: id, start: s + c.s0, end: s + c.s1 };
+      yield { cell: c.id, start: s + c.s0, end: s + c.s1 };
     }
   }
 }

@@ -49,14 +49,30 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
   for (const [id, a] of result) {
     const v = draft.vehicles.get(id)!;
     const waiting = a.blocked && v.speedMmps === 0;
+    const waitingSinceMs = waiting ? (v.waitingSinceMs ?? draft.nowMs) : null;
+    const blockedBy = a.blocked ? a.blockedBy : [];
+    const unchanged =
+      sameList(v.held, a.held) &&
+      v.limit.laneIndex === a.limitLaneIndex &&
+      v.limit.offsetMm === a.limitOffsetMm &&
+      v.waitingSinceMs === waitingSinceMs &&
+      sameList(v.blockedBy, blockedBy) &&
+      (waiting || (!v.stalledNotified && !v.inDeadlock));
+    if (unchanged) continue;
     patchVehicle(draft, id, {
       held: a.held,
       limit: { laneIndex: a.limitLaneIndex, offsetMm: a.limitOffsetMm },
-      waitingSinceMs: waiting ? (v.waitingSinceMs ?? draft.nowMs) : null,
+      waitingSinceMs,
       stalledNotified: waiting ? v.stalledNotified : false,
       inDeadlock: waiting ? v.inDeadlock : false,
-      blockedBy: a.blocked ? a.blockedBy : [],
+      blockedBy,
     });
   }
   return result;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -10,11 +10,16 @@ import { patchVehicle } from '../vehicle-records.ts';
 export function releasePassedSpace(site: Site, draft: Draft): void {
   for (const v of [...draft.vehicles.values()]) {
     if (v.status === 'link-lost' || v.held.length === 0) continue;
-    const track = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route);
-    const tail = Math.max(0, track.nose - v.spec.lengthMm - site.config.gapMm);
-    const onTrack = new Set<number>();
-    for (const tc of cellsFrom(site.cells, track, tail)) onTrack.add(tc.cell);
-    const held = v.held.filter((c) => onTrack.has(c));
+    const track = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, []);
+    const tail = track.nose - v.spec.lengthMm - site.config.gapMm;
+    if (tail <= 0) continue;
+    const behind = new Set<number>();
+    for (const tc of cellsFrom(site.cells, track, 0)) {
+      if (tc.end > tail) break;
+      behind.add(tc.cell);
+    }
+    if (behind.size === 0) continue;
+    const held = v.held.filter((c) => !behind.has(c));
     if (held.length !== v.held.length) patchVehicle(draft, v.id, { held });
   }
 }
