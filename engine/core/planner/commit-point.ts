@@ -25,11 +25,8 @@ export function commitNode(site: Site, v: VehicleState): string {
  * none can be reached, 0 on a site that has no charging at all (nothing to keep a reserve for).
  */
 export function nearestChargerMm(site: Site, draft: { closedLanes: ReadonlySet<string> }, node: string): number {
+  if (site.chargerNodes.length === 0) return 0;
   let best = Infinity;
-  if (![...site.stations.values()].some((s) => s.kind === 'charger' || s.kind === 'battery-swap')) return 0;
-  for (const s of site.stations.values()) {
-    if (s.kind !== 'charger' && s.kind !== 'battery-swap') continue;
-    for (const n of s.nodes) best = Math.min(best, site.lengthsTo(n, draft.closedLanes).costFrom(node));
-  }
+  for (const n of site.chargerNodes) best = Math.min(best, site.lengthsTo(n, draft.closedLanes).costFrom(node));
   return best;
 }

@@ -19,6 +19,8 @@ export interface Site {
   readonly stationAtNode: ReadonlyMap<string, Station>;
   /** Lanes leading into dead-end blocks (docks, stalls), with their block: only a vehicle going there may take them. */
   readonly deadEndLanes: ReadonlyMap<string, number>;
+  /** Stop nodes of chargers and battery-swap stations, sorted. */
+  readonly chargerNodes: readonly string[];
   /**
    * Holding points: nodes on the running lanes (one lane in, one out, not a station, not in a
    * dead end) where an idle vehicle with no free parking can pause on its way round.
@@ -68,7 +70,14 @@ export function createSite(map: IgvMap, config: EngineConfig, fleet = { lengthMm
     for (const [lane, block] of deadEndLanes) if (!goalBlocks.has(block)) all.add(lane);
     return all;
   };
-  const key = (kind: string, goal: string, closed: ReadonlySet<string>) => `${kind}|${goal}|${[...closed].sort().join(',')}`;
+  // The closed-lane set of a tick is one object for the whole tick: key it once.
+  const closedKeys = new WeakMap<ReadonlySet<string>, string>();
+  const closedKey = (closed: ReadonlySet<string>) => {
+    let k = closedKeys.get(closed);
+    if (k === undefined) closedKeys.set(closed, (k = [...closed].sort().join(',')));
+    return k;
+  };
+  const key = (kind: string, goal: string, closed: ReadonlySet<string>) => `${kind}|${goal}|${closedKey(closed)}`;
   const speed = DEFAULT_VEHICLE_SPEC.maxSpeedLadenMmps;
 
   return {
@@ -79,6 +88,7 @@ export function createSite(map: IgvMap, config: EngineConfig, fleet = { lengthMm
     stationAtNode,
     deadEndLanes,
     holdingNodes,
+    chargerNodes: [...stations.values()].filter((st) => st.kind === 'charger' || st.kind === 'battery-swap').flatMap((st) => st.nodes).sort(),
     timesTo(goal, closed) {
       const k = key('t', goal, closed);
       let t = memo.get(k);
