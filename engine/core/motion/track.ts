@@ -66,6 +66,27 @@ export function locate(cells: CellGraph, track: Track, coord: number): { laneInd
   return { laneIndex: 0, offsetMm: 0 };
 }
 
+/**
+ * Index of `lane` on the track, -1 if absent. A route may pass the same lane twice (a loop
+ * round a yard); the occurrence nearest the nose is the one that matters for where the body is
+ * and what lies just ahead.
+ */
+export function laneIndexNearNose(cells: CellGraph, track: Track, lane: string): number {
+  let best = -1;
+  let bestDist = Infinity;
+  for (let i = 0; i < track.lanes.length; i++) {
+    if (track.lanes[i] !== lane) continue;
+    const start = track.starts[i]!;
+    const end = start + cells.lane(lane).lengthMm;
+    const dist = track.nose < start ? start - track.nose : track.nose > end ? track.nose - end : 0;
+    if (dist < bestDist) {
+      best = i;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
 /** Index of the lane containing track coordinate `a` (the first lane for a < 0, the last beyond the end). */
 export function laneAt(track: Track, a: number): number {
   let lo = 0;

@@ -16,7 +16,7 @@
  * Called only from within `step()`, with vehicles in priority order.
  */
 import type { CellGraph } from '../graph/cell-graph.ts';
-import { cellsFrom, locate, makeTrack, type Track, type TrackCell } from '../motion/track.ts';
+import { cellsFrom, laneIndexNearNose, locate, makeTrack, type Track, type TrackCell } from '../motion/track.ts';
 import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
 import { stoppingDistanceMm } from '../motion/kinematics.ts';
 import type { VehicleState } from '../model/world.ts';
@@ -58,7 +58,7 @@ export function allocateSpace(
   const position: LanePosition = (id, lane) => {
     const t = tracks.get(id);
     if (!t) return null;
-    const k = laneIndexOn(t, lane);
+    const k = laneIndexNearNose(cells, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
     return { nose, tail: nose - byId.get(id)!.spec.lengthMm };
@@ -141,7 +141,7 @@ export function allocateSpace(
         if (h === id) continue;
         const lane = cells.cells[tc.cell]!.lane;
         const p = position(h, lane);
-        const k = laneIndexOn(track, lane);
+        const k = laneIndexNearNose(cells, track, lane);
         if (!p || k < 0) continue;
         const hTail = track.starts[k]! + p.tail;
         if (hTail < track.nose) continue;
@@ -167,13 +167,6 @@ export function allocateSpace(
     });
   }
   return out;
-}
-
-/** Index of a lane on a track at or after the nose lane, else the last earlier one; -1 if absent. */
-function laneIndexOn(track: Track, lane: string): number {
-  for (let i = track.noseLane; i < track.lanes.length; i++) if (track.lanes[i] === lane) return i;
-  for (let i = track.noseLane - 1; i >= 0; i--) if (track.lanes[i] === lane) return i;
-  return -1;
 }
 
 /** How far ahead a vehicle wants space: enough to accelerate for a tick and still stop with a gap. */

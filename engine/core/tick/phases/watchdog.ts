@@ -11,7 +11,7 @@ import { findWaitCycles } from '../../traffic/wait-for-cycles.ts';
 import { resolveByReroute } from '../../traffic/deadlock-resolution.ts';
 import { IGV_ERR, IgvError } from '../../errors.ts';
 import { patchVehicle } from '../vehicle-records.ts';
-import { makeTrack } from '../../motion/track.ts';
+import { laneIndexNearNose, makeTrack } from '../../motion/track.ts';
 import { hold } from '../../energy/idle-policy.ts';
 
 export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<string, VehicleAllocation>): void {
@@ -94,7 +94,7 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
   const along = (id: string, lane: string) => {
     const v = draft.vehicles.get(id)!;
     const t = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route);
-    const k = t.lanes.indexOf(lane);
+    const k = laneIndexNearNose(site.cells, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
     return { nose, tail: nose - v.spec.lengthMm };
