@@ -46,7 +46,7 @@ export function createEngineRuntime(site: Site, initial: World, journal: Journal
         const fault: EngineFault = { kind: 'EngineFault', tick: world.tick + 1, code, message };
         // Safe mode: the next steps run with grants off and every vehicle halted.
         world = Object.freeze({ ...world, tick: world.tick + 1, safeMode: true });
-        return { world, events: [], vehicleCommands: [], fault };
+        return { world, events: [{ kind: 'EngineFault', code, message }], vehicleCommands: [], fault };
       }
     },
   };

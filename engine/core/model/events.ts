@@ -54,6 +54,8 @@ export type EngineEvent =
   | { kind: 'VehicleStalled'; vehicleId: string; waitingMs: number }
   | { kind: 'EmergencyStopped' }
   | { kind: 'EmergencyReleased' }
-  | { kind: 'CommandRejected'; command: string; reason: Reason; detail: string };
+  | { kind: 'CommandRejected'; command: string; reason: Reason; detail: string }
+  /** Raised by the runtime's tick guard, not by step(): a broken invariant put the engine in safe mode. */
+  | { kind: 'EngineFault'; code: string; message: string };
 
 export type EventKind = EngineEvent['kind'];

@@ -39,6 +39,7 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
   }
 
   makeWay(site, draft);
+  aroundBreakdowns(site, draft);
 
   for (const id of [...draft.vehicles.keys()].sort()) {
     const v = draft.vehicles.get(id)!;
@@ -50,6 +51,18 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
       draft.events.push({ kind: 'VehicleStalled', vehicleId: id, waitingMs: waited });
       patchVehicle(draft, id, { stalledNotified: true });
     }
+  }
+}
+
+/** A vehicle kept waiting by a broken-down one takes another way if there is one. */
+function aroundBreakdowns(site: Site, draft: Draft): void {
+  for (const id of [...draft.vehicles.keys()].sort()) {
+    const w = draft.vehicles.get(id)!;
+    if (w.waitingSinceMs === null || draft.nowMs - w.waitingSinceMs < site.config.deadlockAfterMs) continue;
+    const broken = w.blockedBy.find((b) => draft.vehicles.get(b)?.status === 'broken');
+    if (!broken) continue;
+    const how = resolveByReroute(site, draft, [id]);
+    if (how) draft.events.push({ kind: 'Rerouted', vehicleId: id, reason: `around broken-down ${broken}: ${how}` });
   }
 }
 
