@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IgvMap, Lane } from '../../maps/schema/map-schema.ts';
+import type { IgvMap, Lane, Point } from '../../maps/schema/map-schema.ts';
 import { lanePoints, nodeIndex, polylineDistance, polylineLength } from '../../maps/schema/lane-geometry.ts';
 import { loadMapFile, MAX_MAP_FILE_BYTES, parseMapText } from '../../maps/tools/load-map.ts';
 import { MapIssueCode, type MapIssue } from '../../maps/tools/map-issue.ts';
@@ -11,12 +11,16 @@ import { checkMapFile, validateMap } from '../../maps/tools/validate-map.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/maps/', import.meta.url));
 const BASE_TEXT = await readFile(join(FIXTURES, 'valid-small.json'), 'utf8');
+const STALL_TEXT = await readFile(join(FIXTURES, 'valid-stall.json'), 'utf8');
 
-function baseMap(): IgvMap {
-  const parsed = parseMapText(BASE_TEXT);
-  if (!parsed.ok) throw new Error(`valid-small.json does not parse: ${JSON.stringify(parsed.issues)}`);
+function parseFixture(text: string, name: string): IgvMap {
+  const parsed = parseMapText(text);
+  if (!parsed.ok) throw new Error(`${name} does not parse: ${JSON.stringify(parsed.issues)}`);
   return parsed.map;
 }
+
+const baseMap = () => parseFixture(BASE_TEXT, 'valid-small.json');
+const stallMap = () => parseFixture(STALL_TEXT, 'valid-stall.json');
 
 function lane(map: IgvMap, id: string): Lane {
   const found = map.lanes.find((l) => l.id === id);
@@ -30,6 +34,20 @@ function fitLength(map: IgvMap, id: string): void {
   l.lengthMm = Math.round(polylineLength(lanePoints(l, nodeIndex(map))));
 }
 
+/**
+ * Cuts the charger spur back to polyline point `keep` of L-X-CHG: N-CHG moves there, the twin
+ * follows, lengths are refitted. Point 15 leaves 16,750 mm of spur, point 16 leaves 17,796 mm.
+ */
+function shortenStall(map: IgvMap, keep: number): void {
+  const into = lane(map, 'L-X-CHG');
+  const end = into.polyline![keep]!;
+  Object.assign(map.nodes.find((n) => n.id === 'N-CHG')!, { x: end[0], y: end[1] });
+  into.polyline = into.polyline!.slice(0, keep);
+  lane(map, 'L-CHG-X').polyline = into.polyline.map((p): Point => [p[0], p[1]]).reverse();
+  fitLength(map, 'L-X-CHG');
+  fitLength(map, 'L-CHG-X');
+}
+
 function straightLane(id: string, from: string, to: string, lengthMm: number): Lane {
   return { id, from, to, lengthMm, speedLimitMmps: 4167, widthMm: 4000, kind: 'yard', jurisdiction: 'VN' };
 }
@@ -40,8 +58,12 @@ const codeAndPath = (issues: readonly MapIssue[]) => issues.map((i) => [i.code, 
 // 8 N-BPA, 9 N-BPB, 10 N-CHG. lanes: 0 L-SW-X, 1 L-X-GATE, 2 L-GATE-SE, 3 L-SE-NE, 4 L-NE-D, 5 L-D-M,
 // 6 L-M-NW, 7 L-NW-SW, 8 L-D-BPA, 9 L-BPA-BPB, 10 L-BPB-M, 11 L-X-CHG, 12 L-CHG-X.
 // stations: 0 ST-GATE (N-GATE), 1 ST-CHG (N-CHG). zones: 0 Z-DIVERGE-D, 1 Z-MERGE-M.
+// valid-stall.json is the same map plus zones at the stall junction N-X: 2 Z-DIVERGE-X (L-X-GATE,
+// L-X-CHG), 3 Z-MERGE-X (L-SW-X, L-CHG-X), 4 Z-STALL-CHG (single-track, L-X-CHG and L-CHG-X).
 interface BrokenCase {
   name: string;
+  /** Which valid map the edit starts from; valid-small.json unless set. */
+  from?: 'stall';
   edit: (map: IgvMap) => void;
   expect: [MapIssueCode, string][];
   /** Text the first message must contain: the offending id, and values where they matter. */
@@ -191,10 +213,41 @@ const BROKEN: BrokenCase[] = [
     mentions: ['ST-GATE', 'N-X', 'junction'],
   },
   {
-    name: 'a station stops at the end of a diverge lane',
-    edit: (m) => void (m.stations[0]!.nodes = ['N-BPA']),
+    name: 'a station stops at the merge node of the bypass',
+    from: 'stall',
+    edit: (m) => void (m.stations[0]!.nodes = ['N-M']),
     expect: [[C.StopPoint, '$.stations[0].nodes[0]']],
-    mentions: ['ST-GATE', 'N-BPA', 'Z-DIVERGE-D'],
+    mentions: ['ST-GATE', 'N-M', 'junction (2 lanes in, 1 lanes out)', 'the meeting node of merge zone Z-MERGE-M'],
+  },
+  {
+    name: 'a station stops at the zoned junction where the stall meets the loop',
+    from: 'stall',
+    edit: (m) => void (m.stations[0]!.nodes = ['N-X']),
+    expect: [[C.StopPoint, '$.stations[0].nodes[0]']],
+    mentions: ['ST-GATE', 'N-X', 'diverge zone Z-DIVERGE-X', 'merge zone Z-MERGE-X'],
+  },
+  {
+    name: 'the charger stall spur is 16.75 m long, too short for an IGV clear of the junction',
+    from: 'stall',
+    edit: (m) => shortenStall(m, 15),
+    expect: [[C.StopPoint, '$.stations[1].nodes[0]']],
+    mentions: ['ST-CHG', 'N-CHG', 'N-X', '[16750 mm]', '[17600 mm]'],
+  },
+  {
+    // N-CHG gets a second way out, so the twin pair is no dead end: neither 165° turn is a reversal
+    // out of a stall, although the arriving lane has a twin both times.
+    name: 'the stall end gets a second way out that turns 165° back from the stall entry',
+    from: 'stall',
+    edit: (m) => {
+      m.stations.pop();
+      m.nodes.push({ id: 'N-K', x: 87176, y: -12681 });
+      m.lanes.push(straightLane('L-CHG-K', 'N-CHG', 'N-K', 20000));
+    },
+    expect: [
+      [C.Curve, '$.lanes[1].from'],
+      [C.Curve, '$.lanes[13].from'],
+    ],
+    mentions: ['L-X-GATE', 'L-CHG-X', 'N-X', '[177.'],
   },
   {
     name: 'a station stops 15 m after a junction',
@@ -262,11 +315,48 @@ describe('given the valid small map (loop, drive-through gate, dead-end charger,
     m.conflictZones.push({ id: 'Z-CROSS', kind: 'crossing', lanes: ['L-SW-X', 'L-C1-C2'] });
     expect(validateMap(m)).toEqual([]);
   });
+
+  it('accepts a stop 44 m after a diverge node, at the far end of one of the diverging lanes', () => {
+    const m = baseMap();
+    m.stations[0]!.nodes = ['N-BPA'];
+    expect(validateMap(m)).toEqual([]);
+  });
+});
+
+describe('given the valid map whose dead-end charger stall has a diverge, a merge and a single-track zone', () => {
+  it('reports no issue when validated', () => {
+    expect(validateMap(stallMap())).toEqual([]);
+  });
+
+  it('reports no issue when read from disk', async () => {
+    expect(await checkMapFile(join(FIXTURES, 'valid-stall.json'))).toEqual([]);
+  });
+
+  it('accepts a stall spur of 17,796 mm, just over the 17,600 mm an IGV needs clear behind its stop', () => {
+    const m = stallMap();
+    shortenStall(m, 16);
+    expect(lane(m, 'L-X-CHG').lengthMm).toBe(17796);
+    expect(validateMap(m)).toEqual([]);
+  });
+
+  it('reports both reversals at the stall junction when the stall exit names no twin', () => {
+    // Without its twin, L-CHG-X is no stall exit: joining the loop and turning back into the
+    // stall are plain 180° kinks. (The single-track zone then fails too.)
+    const m = stallMap();
+    delete lane(m, 'L-CHG-X').singleTrackWith;
+    expect(codeAndPath(validateMap(m))).toEqual([
+      [C.SingleTrack, '$.lanes[11].singleTrackWith'],
+      [C.Curve, '$.lanes[1].from'],
+      [C.Curve, '$.lanes[11].from'],
+      [C.Zone, '$.conflictZones[4].lanes[0]'],
+      [C.Zone, '$.conflictZones[4].lanes[1]'],
+    ]);
+  });
 });
 
 describe('given one small edit that breaks the valid map', () => {
-  it.each(BROKEN)('reports exactly the expected fault when $name', ({ edit, expect: expected, mentions }) => {
-    const m = baseMap();
+  it.each(BROKEN)('reports exactly the expected fault when $name', ({ from, edit, expect: expected, mentions }) => {
+    const m = from === 'stall' ? stallMap() : baseMap();
     edit(m);
     const issues = validateMap(m);
     expect(codeAndPath(issues)).toEqual(expected);

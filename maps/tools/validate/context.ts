@@ -56,14 +56,30 @@ export function namedTwin(ctx: MapContext, lane: Lane): Lane | undefined {
   return i === undefined ? undefined : ctx.map.lanes[i];
 }
 
+/**
+ * True when lane `i` is the way out of a dead-end stall: the twin it names runs the opposite way
+ * between the same two nodes, and the lane's start (the stall end) has no lanes but that pair.
+ * Whether the twin names it back is rule 7's business, not this test's.
+ */
+export function isStallExit(ctx: MapContext, i: number): boolean {
+  const lane = ctx.map.lanes[i];
+  if (!lane || ctx.points[i] === undefined) return false;
+  const twin = namedTwin(ctx, lane);
+  if (!twin || twin.from !== lane.to || twin.to !== lane.from) return false;
+  const into = ctx.incoming.get(lane.from) ?? [];
+  const out = ctx.outgoing.get(lane.from) ?? [];
+  return into.length === 1 && out.length === 1 && into[0] === ctx.laneIndexById.get(twin.id) && out[0] === i;
+}
+
 /** True when either lane names the other as its single-track twin. */
 export function areTwins(a: Lane, b: Lane): boolean {
   return a.singleTrackWith === b.id || b.singleTrackWith === a.id;
 }
 
 /**
- * A node is a junction when two or more lanes arrive at it or two or more leave it. A dead end's
- * single-track twin pair is one lane in and one lane out, so a stall is not a junction.
+ * A node is a junction when two or more lanes arrive at it or two or more leave it. A stall end,
+ * whose only lanes are one single-track twin pair, has one lane in and one out: not a junction.
+ * The node where the stall's spur meets the network is one (the spur adds a way in and a way out).
  */
 export function isJunction(ctx: MapContext, nodeId: string): boolean {
   return (ctx.incoming.get(nodeId)?.length ?? 0) >= 2 || (ctx.outgoing.get(nodeId)?.length ?? 0) >= 2;

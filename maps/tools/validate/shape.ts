@@ -1,11 +1,12 @@
 /**
  * Rules 8 and 9: a lane's stated length matches its centre line, and the centre line is drivable
- * by an IGV — no curve tighter than 10 m, no kink of more than 20° where one lane follows another.
+ * by an IGV — no curve tighter than 10 m, no kink of more than 20° where one lane follows another
+ * (except reversing out of a dead-end stall).
  */
 import type { Point } from '../../schema/map-schema.ts';
 import { circumradius, polylineLength } from '../../schema/lane-geometry.ts';
 import { mapIssue, MapIssueCode, type MapIssue } from '../map-issue.ts';
-import { endHeading, fmtMm, turnDegrees, type MapContext } from './context.ts';
+import { endHeading, fmtMm, isStallExit, turnDegrees, type MapContext } from './context.ts';
 
 /** Relative tolerance between `lengthMm` and the centre line. */
 export const LENGTH_TOLERANCE = 0.01;
@@ -38,9 +39,11 @@ export function checkLengths(ctx: MapContext): MapIssue[] {
  * Rule 9. First every lane's tightest point (one issue per lane, at that polyline point), then
  * every turn at a node (at the following lane's `from`, ordered by following lane, then by the
  * lane before it). A lane followed by its own single-track twin is exempt (the IGV reverses out of
- * a dead end). So is the matching manoeuvre at the other end of the pair: a lane with a twin may be
- * followed by a lane that continues the twin's direction within 20°, because an IGV that backed
- * out along the lane still faces the way the twin runs (IGVs drive both ways).
+ * a dead end). So is the matching manoeuvre where the stall meets the network: the lane that
+ * leaves a dead-end stall (see `isStallExit`) may be followed by a lane that continues the stall
+ * entry's direction within 20°, because an IGV that backed out of the stall still faces the way
+ * the entry runs (IGVs drive both ways). Any other turn of more than 20° is a fault, however close
+ * to 180° it is and whether or not the arriving lane has a twin.
  * NOTE: the rules name only the first exemption. Without the second, no dead end can hang off a
  * one-way network: backing out of the stall ends 180° against the lane that carries on.
  */
@@ -74,7 +77,7 @@ export function checkCurves(ctx: MapContext): MapIssue[] {
       if (hPrev === undefined) continue;
       const turn = turnDegrees(hPrev, hNext);
       if (turn <= MAX_NODE_TURN_DEG) continue;
-      if (prev.singleTrackWith !== undefined && ctx.laneIndexById.has(prev.singleTrackWith) && 180 - turn <= MAX_NODE_TURN_DEG) continue;
+      if (180 - turn <= MAX_NODE_TURN_DEG && isStallExit(ctx, i)) continue;
       issues.push(
         mapIssue(
           MapIssueCode.Curve,

@@ -1,7 +1,12 @@
 /**
- * Rule 12: an IGV stopped at a station must not block a junction or a conflict zone. The stop
- * node is not a junction, not an end of a conflict-zone lane, and the IGV's body (plus margin)
- * behind it, measured back along every way it can arrive, reaches no junction.
+ * Rule 12: stop points are clear of the places where junctions and conflict zones are. A stop
+ * node is not a junction, not the meeting node of a merge zone (the lanes' common end node) or a
+ * diverge zone (their common start node), and the IGV's body plus margin behind it, measured back
+ * along every way it can arrive, reaches no junction. A crossing zone lies where centre lines
+ * intersect, never at a node; a single-track zone is the twin pair itself, which the engine's
+ * block rule keeps to one direction (one vehicle in a dead end): neither puts a node off limits.
+ * So a dead-end stall (spur lane in, its twin back out) may stop at its dead end, provided the
+ * spur is long enough to hold the IGV clear of the junction it hangs off.
  */
 import { mapIssue, MapIssueCode, type MapIssue } from '../map-issue.ts';
 import { IGV_LENGTH_MM, isJunction, type MapContext } from './context.ts';
@@ -9,29 +14,22 @@ import { IGV_LENGTH_MM, isJunction, type MapContext } from './context.ts';
 /** How far back (mm) from a stop node the track must be free of junctions. */
 export const STOP_CLEARANCE_MM = IGV_LENGTH_MM + 2_000;
 
-/** Rule 12; per station, per stop node: junction, zone endpoint, then junction behind. */
+/**
+ * Rule 12; per station, per stop node: at most one issue for standing on a junction or a zone's
+ * meeting node (naming every reason), then one for a junction closer behind than STOP_CLEARANCE_MM.
+ */
 export function checkStopPoints(ctx: MapContext): MapIssue[] {
   const { map, nodesById } = ctx;
-  const zoneEnds = new Map<string, string>();
-  for (const zone of map.conflictZones) {
-    for (const laneId of zone.lanes) {
-      const i = ctx.laneIndexById.get(laneId);
-      if (i === undefined) continue;
-      const lane = map.lanes[i]!;
-      for (const node of [lane.from, lane.to]) if (!zoneEnds.has(node)) zoneEnds.set(node, `${zone.id} (lane ${lane.id})`);
-    }
-  }
+  const meetings = zoneMeetingNodes(ctx);
   const issues: MapIssue[] = [];
   map.stations.forEach((station, i) => {
     station.nodes.forEach((nodeId, k) => {
       if (!nodesById.has(nodeId)) return;
       const path = `$.stations[${i}].nodes[${k}]`;
       const fault = (message: string) => issues.push(mapIssue(MapIssueCode.StopPoint, path, message));
-      if (isJunction(ctx, nodeId)) {
-        fault(`station ${station.id} stops at node [${nodeId}], which is a junction (${describeDegree(ctx, nodeId)})`);
-      }
-      const zone = zoneEnds.get(nodeId);
-      if (zone) fault(`station ${station.id} stops at node [${nodeId}], an end of a lane in conflict zone ${zone}`);
+      const reasons = [...(meetings.get(nodeId) ?? [])];
+      if (isJunction(ctx, nodeId)) reasons.unshift(`a junction (${describeDegree(ctx, nodeId)})`);
+      if (reasons.length > 0) fault(`station ${station.id} stops at node [${nodeId}], which is ${reasons.join(' and ')}`);
       const behind = junctionBehind(ctx, nodeId);
       if (behind) {
         fault(
@@ -41,6 +39,31 @@ export function checkStopPoints(ctx: MapContext): MapIssue[] {
     });
   });
   return issues;
+}
+
+/**
+ * Per node, the merge and diverge zones that meet there, as message text. A zone whose lanes do
+ * not share the node (rule 13's fault) claims every node one of its lanes would meet at.
+ */
+function zoneMeetingNodes(ctx: MapContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const zone of ctx.map.conflictZones) {
+    if (zone.kind !== 'merge' && zone.kind !== 'diverge') continue;
+    const nodes = new Set<string>();
+    for (const laneId of zone.lanes) {
+      const i = ctx.laneIndexById.get(laneId);
+      if (i === undefined || ctx.points[i] === undefined) continue;
+      const lane = ctx.map.lanes[i]!;
+      nodes.add(zone.kind === 'merge' ? lane.to : lane.from);
+    }
+    for (const node of nodes) {
+      const text = `the meeting node of ${zone.kind} zone ${zone.id}`;
+      const list = out.get(node);
+      if (list) list.push(text);
+      else out.set(node, [text]);
+    }
+  }
+  return out;
 }
 
 function describeDegree(ctx: MapContext, nodeId: string): string {
