@@ -37,18 +37,18 @@ export function sendIdleVehicles(site: Site, draft: Draft): void {
 /** Sends the vehicle to the free stop node of the given station kinds it reaches soonest. */
 function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly StationKind[], kind: Task['kind'], action: LegAction): boolean {
   const from = commitNode(site, v);
+  const fromHere = site.timesFrom(from, draft.closedLanes);
   let best: { station: string; node: string; cost: number } | null = null;
   for (const s of site.stations.values()) {
     if (!kinds.includes(s.kind)) continue;
     for (const node of s.nodes) {
       const holder = draft.claims.get(node);
       if (holder !== undefined && holder !== v.id) continue;
-      const toNode = site.timesTo(node, draft.closedLanes);
-      const travel = node === from && v.route.length === 0 ? 0 : toNode.costFrom(from);
+      const travel = node === from && v.route.length === 0 ? 0 : fromHere.costTo(node);
       if (!Number.isFinite(travel)) continue;
       // Slots along one lane fill from the far end, so a parked vehicle never stands between
       // the entrance and a free slot: deeper slots count as cheaper by twice their depth.
-      const depth = s.nodes.length > 1 ? toNode.costFrom(s.nodes[0]!) : 0;
+      const depth = s.nodes.length > 1 ? site.timesFrom(s.nodes[0]!, draft.closedLanes).costTo(node) : 0;
       const cost = travel - 2 * (Number.isFinite(depth) ? depth : 0);
       if (!best || cost < best.cost) best = { station: s.id, node, cost };
     }
@@ -72,6 +72,7 @@ const HOLD_MIN_MS = 60_000;
  */
 export function hold(site: Site, draft: Draft, v: VehicleState, minMs = HOLD_MIN_MS): boolean {
   const from = commitNode(site, v);
+  const fromHere = site.timesFrom(from, draft.closedLanes);
   const standing = new Set<string>();
   for (const o of draft.vehicles.values()) {
     if (o.id === v.id) continue;
@@ -81,7 +82,7 @@ export function hold(site: Site, draft: Draft, v: VehicleState, minMs = HOLD_MIN
   let best: { node: string; cost: number } | null = null;
   for (const node of site.holdingNodes) {
     if (draft.claims.has(node) || standing.has(node)) continue;
-    const cost = site.timesTo(node, draft.closedLanes).costFrom(from);
+    const cost = fromHere.costTo(node);
     if (!Number.isFinite(cost) || cost < minMs || cost === 0) continue;
     if (!best || cost < best.cost) best = { node, cost };
   }

@@ -101,3 +101,49 @@ export function costsTo(
     },
   };
 }
+
+/** Costs from one node to every other, by a forward Dijkstra over outgoing lanes. */
+export interface SourceTable {
+  readonly sourceNode: string;
+  /** Cost from the source to a node; Infinity when unreachable or not a node of the map. */
+  costTo(nodeId: string): number;
+}
+
+/**
+ * Travel time (integer ms) from `sourceNode` to every node: one search answers "which of these
+ * many places is nearest to me" (a free parking slot, a holding point), where one reverse table
+ * per candidate would cost a search each.
+ */
+export function travelTimesFrom(laneGraph: LaneGraph, sourceNode: string, options: TravelTimeOptions): SourceTable {
+  const source = laneGraph.nodeIndex(sourceNode);
+  if (source < 0) throw new IgvError(IGV_ERR.UNKNOWN_NODE, 'distance-table', 'source is not a node of the map', { source: sourceNode });
+  const closed = options.closedLanes ?? new Set<string>();
+  const n = laneGraph.nodeIds.length;
+  const costs = new Float64Array(n).fill(Infinity);
+  const settled = new Uint8Array(n);
+  const heap = createBinaryHeap<readonly [number, number]>((a, b) => a[0] - b[0] || a[1] - b[1]);
+  costs[source] = 0;
+  heap.push([0, source]);
+  for (let entry = heap.pop(); entry; entry = heap.pop()) {
+    const [cost, v] = entry;
+    if (settled[v] || cost > costs[v]!) continue;
+    settled[v] = 1;
+    for (const lane of laneGraph.outLanes(laneGraph.nodeIds[v]!)) {
+      if (closed.has(lane.id)) continue;
+      const u = laneGraph.nodeIndex(lane.to);
+      if (settled[u]) continue;
+      const candidate = cost + laneGraph.laneTravelTimeMs(lane, options.maxSpeedMmps);
+      if (candidate < costs[u]!) {
+        costs[u] = candidate;
+        heap.push([candidate, u]);
+      }
+    }
+  }
+  return {
+    sourceNode,
+    costTo: (nodeId) => {
+      const i = laneGraph.nodeIndex(nodeId);
+      return i < 0 ? Infinity : costs[i]!;
+    },
+  };
+}

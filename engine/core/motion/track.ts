@@ -23,17 +23,42 @@ export interface Track {
   /** Track coordinate of the nose, mm. */
   readonly nose: number;
   readonly length: number;
+  /** False when route lanes beyond the horizon were left off (see `makeTrack`). */
+  readonly complete: boolean;
 }
 
-export function makeTrack(cells: CellGraph, trail: readonly string[], lane: string, offsetMm: number, route: readonly string[]): Track {
-  const lanes = [...trail, lane, ...route];
+/**
+ * Lays out a vehicle's track. With `horizonMm`, route lanes that start further than that ahead
+ * of the nose are left off (`complete` is then false): traffic control never looks that far, and
+ * a long route then costs no more than a short one.
+ */
+export function makeTrack(
+  cells: CellGraph,
+  trail: readonly string[],
+  lane: string,
+  offsetMm: number,
+  route: readonly string[],
+  horizonMm = Infinity,
+): Track {
+  const lanes = [...trail, lane];
   const starts: number[] = [];
   let acc = 0;
   for (const id of lanes) {
     starts.push(acc);
     acc += cells.lane(id).lengthMm;
   }
-  return { lanes, starts, noseLane: trail.length, nose: starts[trail.length]! + offsetMm, length: acc };
+  const nose = starts[trail.length]! + offsetMm;
+  let complete = true;
+  for (const id of route) {
+    if (acc - nose > horizonMm) {
+      complete = false;
+      break;
+    }
+    lanes.push(id);
+    starts.push(acc);
+    acc += cells.lane(id).lengthMm;
+  }
+  return { lanes, starts, noseLane: trail.length, nose, length: acc, complete };
 }
 
 /** Cells whose span overlaps the open interval (a, b) of the track, in driving order. */
@@ -82,6 +107,23 @@ export function laneIndexNearNose(cells: CellGraph, track: Track, lane: string):
     if (dist < bestDist) {
       best = i;
       bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** Every lane of the track with its index nearest the nose (see `laneIndexNearNose`), in one pass. */
+export function lanesNearNose(cells: CellGraph, track: Track): Map<string, number> {
+  const best = new Map<string, number>();
+  const dist = new Map<string, number>();
+  for (let i = 0; i < track.lanes.length; i++) {
+    const lane = track.lanes[i]!;
+    const start = track.starts[i]!;
+    const end = start + cells.lane(lane).lengthMm;
+    const d = track.nose < start ? start - track.nose : track.nose > end ? track.nose - end : 0;
+    if (d < (dist.get(lane) ?? Infinity)) {
+      best.set(lane, i);
+      dist.set(lane, d);
     }
   }
   return best;

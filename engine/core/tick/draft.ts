@@ -9,6 +9,8 @@ import type { Counters, VehicleState, World } from '../model/world.ts';
 import type { VehicleCommand } from '../model/vehicle-command.ts';
 
 export interface Draft {
+  /** The world this tick started from (never changed). */
+  readonly previous: World;
   readonly tick: number;
   readonly tickMs: number;
   readonly nowMs: number;
@@ -29,6 +31,7 @@ export interface Draft {
 export function openDraft(world: World): Draft {
   const tick = world.tick + 1;
   return {
+    previous: world,
     tick,
     tickMs: world.tickMs,
     nowMs: tick * world.tickMs,

@@ -7,7 +7,7 @@
 import type { IgvMap, Station } from '../../../maps/schema/map-schema.ts';
 import type { EngineConfig } from '../config/engine-config.ts';
 import { createCellGraph, type CellGraph } from '../graph/cell-graph.ts';
-import { lengthsTo, travelTimesTo, type DistanceTable } from '../graph/distance-table.ts';
+import { lengthsTo, travelTimesFrom, travelTimesTo, type DistanceTable, type SourceTable } from '../graph/distance-table.ts';
 import { DEFAULT_VEHICLE_SPEC } from '../model/vehicle-spec.ts';
 
 export interface Site {
@@ -28,6 +28,11 @@ export interface Site {
   readonly holdingNodes: readonly string[];
   /** Travel time (ms) from every node to `goal`, avoiding closed lanes and dead ends not containing the goal. */
   timesTo(goal: string, closed: ReadonlySet<string>): DistanceTable;
+  /**
+   * Travel time (ms) from `source` to every node, avoiding closed lanes (a dead end is never a
+   * shortcut, so it needs no closing here): one search to rank many candidate places.
+   */
+  timesFrom(source: string, closed: ReadonlySet<string>): SourceTable;
   /** Driving distance (mm) from every node to `goal`, same rules. */
   lengthsTo(goal: string, closed: ReadonlySet<string>): DistanceTable;
 }
@@ -60,6 +65,7 @@ export function createSite(map: IgvMap, config: EngineConfig, fleet = { lengthMm
   });
 
   const memo = new Map<string, DistanceTable>();
+  const fromMemo = new Map<string, SourceTable>();
   const closedFor = (goal: string, closed: ReadonlySet<string>) => {
     const goalBlocks = new Set<number>();
     for (const lane of cells.laneGraph.inLanes(goal)) {
@@ -93,6 +99,12 @@ export function createSite(map: IgvMap, config: EngineConfig, fleet = { lengthMm
       const k = key('t', goal, closed);
       let t = memo.get(k);
       if (!t) memo.set(k, (t = travelTimesTo(cells.laneGraph, goal, { maxSpeedMmps: speed, closedLanes: closedFor(goal, closed) })));
+      return t;
+    },
+    timesFrom(source, closed) {
+      const k = key('f', source, closed);
+      let t = fromMemo.get(k);
+      if (!t) fromMemo.set(k, (t = travelTimesFrom(cells.laneGraph, source, { maxSpeedMmps: speed, closedLanes: closed })));
       return t;
     },
     lengthsTo(goal, closed) {

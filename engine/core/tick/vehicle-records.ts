@@ -5,9 +5,15 @@ import type { Draft } from './draft.ts';
 import type { OrderState } from '../model/order.ts';
 import type { Task, VehicleState } from '../model/world.ts';
 
+/** Fields that change what traffic control would grant: a patch to any of them makes `blockedBy` stale. */
+const ALLOCATION_INPUTS: readonly (keyof VehicleState)[] = ['route', 'task', 'lane', 'offsetMm', 'trail', 'status', 'paused', 'turnAround', 'speedMmps'];
+
 export function patchVehicle(draft: Draft, id: string, patch: Partial<VehicleState>): VehicleState {
   const v = draft.vehicles.get(id)!;
-  const next = Object.freeze({ ...v, ...patch });
+  // The last allocation's blockers describe the old plan; forget them so the next tick's traffic
+  // control looks afresh instead of keeping a stale allocation (see allocate-space.ts).
+  const stale = !('blockedBy' in patch) && v.blockedBy.length > 0 && ALLOCATION_INPUTS.some((k) => k in patch);
+  const next = Object.freeze(stale ? { ...v, ...patch, blockedBy: [] } : { ...v, ...patch });
   draft.vehicles.set(id, next);
   return next;
 }

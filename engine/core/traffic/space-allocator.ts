@@ -16,7 +16,7 @@
  * Called only from within `step()`, with vehicles in priority order.
  */
 import type { CellGraph } from '../graph/cell-graph.ts';
-import { cellsFrom, laneIndexNearNose, locate, makeTrack, type Track, type TrackCell } from '../motion/track.ts';
+import { cellsFrom, lanesNearNose, locate, makeTrack, type Track, type TrackCell } from '../motion/track.ts';
 import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
 import { stoppingDistanceMm } from '../motion/kinematics.ts';
 import type { VehicleState } from '../model/world.ts';
@@ -29,6 +29,13 @@ export interface AllocationInput {
   readonly closedLanes: ReadonlySet<string>;
   /** False during an emergency stop or safe mode: vehicles keep what they hold, nothing new is granted. */
   readonly grantsAllowed: boolean;
+  /**
+   * True when the vehicle's allocation cannot differ from the one it holds (it stands blocked and
+   * neither it nor its blockers changed since the last tick); the allocator also checks that no
+   * blocker's holdings changed earlier in this pass. Optional: without it every vehicle is
+   * allocated afresh.
+   */
+  readonly unchangedSince?: (v: VehicleState) => boolean;
 }
 
 export interface VehicleAllocation {
@@ -39,8 +46,8 @@ export interface VehicleAllocation {
   readonly blockedBy: readonly string[];
   /** True when the vehicle asked for space and got none of what it needed next. */
   readonly blocked: boolean;
-  /** Where the vehicle must stop (track coordinate of its goal on this route), for callers. */
-  readonly track: Track;
+  /** The track the allocation was made on; null when the last tick's allocation was kept. */
+  readonly track: Track | null;
 }
 
 /** The stop the vehicle is heading for on its current track: the route's end, or where it stands. */
@@ -54,11 +61,32 @@ export function allocateSpace(
 ): Map<string, VehicleAllocation> {
   const { cells, gapMm } = input;
   const byId = new Map(vehicles.map((v) => [v.id, v]));
-  const tracks = new Map(vehicles.map((v) => [v.id, makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route)]));
+  const trackCache = new Map<string, Track>();
+  const tracks = {
+    get(id: string): Track | undefined {
+      let t = trackCache.get(id);
+      if (!t) {
+        const v = byId.get(id);
+        if (!v) return undefined;
+        trackCache.set(id, (t = makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route, TRACK_HORIZON_MM)));
+      }
+      return t;
+    },
+  };
+  // Lane → index on each vehicle's track, nearest the nose, built once per vehicle and pass.
+  const laneIndex = new Map<string, Map<string, number>>();
+  const indexOf = (id: string, t: Track, lane: string) => {
+    let m = laneIndex.get(id);
+    if (!m) {
+      m = lanesNearNose(cells, t);
+      laneIndex.set(id, m);
+    }
+    return m.get(lane) ?? -1;
+  };
   const position: LanePosition = (id, lane) => {
     const t = tracks.get(id);
     if (!t) return null;
-    const k = laneIndexNearNose(cells, t, lane);
+    const k = indexOf(id, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
     return { nose, tail: nose - byId.get(id)!.spec.lengthMm };
@@ -68,6 +96,12 @@ export function allocateSpace(
 
   for (const id of priorityOrder) {
     const v = byId.get(id)!;
+    // A vehicle standing blocked by vehicles that have not changed since the last tick would get
+    // exactly what it had: keep it, and skip the work (most of a dense yard at any moment).
+    if (input.unchangedSince?.(v) && v.blockedBy.every((b) => sameHeld(holdings.heldBy(b), byId.get(b)?.held))) {
+      out.set(id, { held: v.held, limitLaneIndex: v.limit.laneIndex, limitOffsetMm: v.limit.offsetMm, blockedBy: v.blockedBy, blocked: true, track: null });
+      continue;
+    }
     const track = tracks.get(id)!;
     const spec = v.spec;
     const tail = track.nose - spec.lengthMm - gapMm;
@@ -141,7 +175,7 @@ export function allocateSpace(
         if (h === id) continue;
         const lane = cells.cells[tc.cell]!.lane;
         const p = position(h, lane);
-        const k = laneIndexNearNose(cells, track, lane);
+        const k = indexOf(id, track, lane);
         if (!p || k < 0) continue;
         const hTail = track.starts[k]! + p.tail;
         if (hTail < track.nose) continue;
@@ -168,6 +202,15 @@ export function allocateSpace(
   }
   return out;
 }
+
+function sameHeld(now: readonly number[], before: readonly number[] | undefined): boolean {
+  if (!before || now.length !== before.length) return false;
+  for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) return false;
+  return true;
+}
+
+/** How far ahead traffic control looks along a route, mm: well past braking and junction clearance. */
+export const TRACK_HORIZON_MM = 600_000;
 
 /** How far ahead a vehicle wants space: enough to accelerate for a tick and still stop with a gap. */
 function reachMm(spec: VehicleSpec, laden: boolean, tickMs: number, gapMm: number): number {

@@ -26,10 +26,31 @@ export function priorityOrder(vehicles: readonly VehicleState[]): string[] {
 /** Where a vehicle must stop on its track: its goal when it has one, else where it was last allowed to go. */
 function stopAt(v: VehicleState, track: Track): number {
   if (v.status !== 'ok') return track.nose;
-  if (v.task && v.task.serviceUntilMs === null) return track.length;
+  // A route longer than the track's horizon ends beyond it: no stop in sight.
+  if (v.task && v.task.serviceUntilMs === null) return track.complete ? track.length : Number.MAX_SAFE_INTEGER;
   if (v.task) return track.nose;
   const i = Math.min(track.noseLane + v.limit.laneIndex, track.lanes.length - 1);
   return Math.max(track.nose, Math.min(track.length, track.starts[i]! + v.limit.offsetMm));
+}
+
+/**
+ * When a vehicle's allocation may be kept from the last tick: the same record (records are
+ * replaced on any change), standing and blocked then, by vehicles whose records are also the same,
+ * and nothing global changed (closures, emergency stop, safe mode).
+ */
+function keepable(draft: Draft): ((v: VehicleState) => boolean) | undefined {
+  const prev = draft.previous;
+  if (prev.emergencyStop !== draft.emergencyStop || prev.safeMode !== draft.safeMode) return undefined;
+  if (prev.closedLanes.size !== draft.closedLanes.size || [...draft.closedLanes].some((l) => !prev.closedLanes.has(l))) return undefined;
+  return (v) =>
+    prev.vehicles.get(v.id) === v &&
+    v.waitingSinceMs !== null &&
+    v.speedMmps === 0 &&
+    v.blockedBy.length > 0 &&
+    v.blockedBy.every((b) => {
+      const now = draft.vehicles.get(b);
+      return now !== undefined && prev.vehicles.get(b) === now;
+    });
 }
 
 export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocation> {
@@ -41,6 +62,7 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
       gapMm: site.config.gapMm,
       closedLanes: draft.closedLanes,
       grantsAllowed: !draft.emergencyStop && !draft.safeMode,
+      unchangedSince: keepable(draft),
     },
     vehicles,
     priorityOrder(vehicles),

@@ -32,6 +32,10 @@ export function ingestVehicleReports(site: Site, draft: Draft, inbox: readonly C
       lane = cmd.lane;
       route = v.route.slice(k + 1);
     }
+    if (lane === v.lane && cmd.offsetMm === v.offsetMm && cmd.speedMmps === v.speedMmps && cmd.socWh === v.socWh && cmd.odometerMm === v.odometerMm) {
+      // Nothing moved: keep the record (its identity tells later phases nothing changed).
+      continue;
+    }
     const laneLen = site.cells.lane(lane).lengthMm;
     const offsetMm = Math.min(cmd.offsetMm, laneLen);
     const used = Math.max(0, v.socWh - cmd.socWh);

@@ -10,6 +10,8 @@ import { patchVehicle } from '../vehicle-records.ts';
 export function releasePassedSpace(site: Site, draft: Draft): void {
   for (const v of [...draft.vehicles.values()]) {
     if (v.status === 'link-lost' || v.held.length === 0) continue;
+    // Not moved nor changed since the last tick, whose release and allocation it went through.
+    if (draft.previous.vehicles.get(v.id) === v) continue;
     const track = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, []);
     const tail = track.nose - v.spec.lengthMm - site.config.gapMm;
     if (tail <= 0) continue;

@@ -12,6 +12,7 @@ import { resolveByReroute } from '../../traffic/deadlock-resolution.ts';
 import { IGV_ERR, IgvError } from '../../errors.ts';
 import { patchVehicle } from '../vehicle-records.ts';
 import { laneIndexNearNose, makeTrack } from '../../motion/track.ts';
+import { TRACK_HORIZON_MM } from '../../traffic/space-allocator.ts';
 import { hold } from '../../energy/idle-policy.ts';
 
 export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<string, VehicleAllocation>): void {
@@ -104,9 +105,11 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
       else holders.set(c, [v.id]);
     }
   }
+  const tracks = new Map<string, ReturnType<typeof makeTrack>>();
   const along = (id: string, lane: string) => {
     const v = draft.vehicles.get(id)!;
-    const t = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route);
+    let t = tracks.get(id);
+    if (!t) tracks.set(id, (t = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route, TRACK_HORIZON_MM)));
     const k = laneIndexNearNose(site.cells, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
