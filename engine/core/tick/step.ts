@@ -47,7 +47,9 @@ export function step(world: World, inbox: readonly Command[], ctx: TickContext):
   ingestVehicleReports(site, draft, inbox);
   releasePassedSpace(site, draft);
   advanceServices(site, draft);
-  if (!draft.safeMode) {
+  // Matching orders to vehicles is the costliest decision and needs no 10 Hz: it runs every
+  // `dispatchEveryMs` of engine time (and on the first tick).
+  if (!draft.safeMode && (draft.nowMs % Math.max(site.config.dispatchEveryMs, draft.tickMs) < draft.tickMs || draft.tick === 1)) {
     assignCargo(site, draft);
     sendIdleVehicles(site, draft);
   }

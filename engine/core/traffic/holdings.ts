@@ -1,6 +1,7 @@
 /**
  * Who holds which cell during one allocation pass, with the single-track block bookkeeping.
- * Built from the vehicles' `held` lists at the start of the pass; local to the pass.
+ * Built from the vehicles' `held` lists at the start of the pass; local to the pass. Arrays are
+ * indexed by cell id: this runs for every vehicle every tick.
  *
  * A plain cell may be shared by vehicles following one another along its lane (a convoy, a
  * queue): the one behind may hold the cell where the one ahead has its tail, and its travel limit
@@ -30,19 +31,21 @@ const NONE: readonly string[] = Object.freeze([]);
  * every cell is exclusive.
  */
 export function createHoldings(cells: CellGraph, vehicles: readonly Pick<VehicleState, 'id' | 'held'>[], position?: LanePosition): Holdings {
-  const holders = new Map<number, string[]>();
-  const owned = new Map<string, Set<number>>();
+  const all = cells.cells;
+  const holders: (string[] | undefined)[] = new Array(all.length);
+  const owned = new Map<string, number[]>();
   // block id → vehicle → lane it holds in the block (any one: all its lanes there go one way)
   const blockUse = new Map<number, Map<string, string>>();
 
   const add = (v: string, c: number) => {
-    const list = holders.get(c);
-    if (!list) holders.set(c, [v]);
+    const list = holders[c];
+    if (!list) holders[c] = [v];
     else if (!list.includes(v)) list.push(v);
-    let set = owned.get(v);
-    if (!set) owned.set(v, (set = new Set()));
-    set.add(c);
-    const cell = cells.cells[c]!;
+    else return;
+    const mine = owned.get(v);
+    if (mine) mine.push(c);
+    else owned.set(v, [c]);
+    const cell = all[c]!;
     if (cell.block >= 0) {
       let use = blockUse.get(cell.block);
       if (!use) blockUse.set(cell.block, (use = new Map()));
@@ -50,26 +53,30 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
     }
   };
   const remove = (v: string, c: number) => {
-    const list = holders.get(c);
+    const list = holders[c];
     if (list) {
       const i = list.indexOf(v);
       if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) holders.delete(c);
+      if (list.length === 0) holders[c] = undefined;
     }
-    owned.get(v)?.delete(c);
-    const cell = cells.cells[c]!;
+    const mine = owned.get(v);
+    if (mine) {
+      const i = mine.indexOf(c);
+      if (i >= 0) mine.splice(i, 1);
+    }
+    const cell = all[c]!;
     if (cell.block >= 0) {
-      const stillIn = [...(owned.get(v) ?? [])].find((o) => cells.cells[o]!.block === cell.block);
+      const stillIn = mine?.find((o) => all[o]!.block === cell.block);
       const use = blockUse.get(cell.block);
       if (stillIn === undefined) use?.delete(v);
-      else use?.set(v, cells.cells[stillIn]!.lane);
+      else use?.set(v, all[stillIn]!.lane);
     }
   };
   for (const v of vehicles) for (const c of v.held) add(v.id, c);
 
   /** Two vehicles may share a plain cell when one is wholly behind the other along its lane. */
   const inLine = (a: string, b: string, c: number): boolean => {
-    const cell = cells.cells[c]!;
+    const cell = all[c]!;
     if (!position || cell.junction) return false;
     const pa = position(a, cell.lane);
     const pb = position(b, cell.lane);
@@ -78,21 +85,26 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
   };
 
   return {
-    holdersOf: (c) => holders.get(c) ?? NONE,
-    holds: (v, c) => owned.get(v)?.has(c) ?? false,
+    holdersOf: (c) => holders[c] ?? NONE,
+    holds: (v, c) => holders[c]?.includes(v) ?? false,
     tryGrant(vehicle, want, noseLane, closedLanes, blockers) {
       let ok = true;
       for (const c of want) {
-        const cell = cells.cells[c]!;
-        if (cell.lane !== noseLane && closedLanes.has(cell.lane) && !owned.get(vehicle)?.has(c)) ok = false;
-        for (const h of holders.get(c) ?? NONE) {
-          if (h !== vehicle && !inLine(vehicle, h, c)) {
-            blockers.add(h);
-            ok = false;
+        const cell = all[c]!;
+        const here = holders[c];
+        if (cell.lane !== noseLane && closedLanes.size > 0 && closedLanes.has(cell.lane) && !here?.includes(vehicle)) ok = false;
+        if (here) {
+          for (const h of here) {
+            if (h !== vehicle && !inLine(vehicle, h, c)) {
+              blockers.add(h);
+              ok = false;
+            }
           }
         }
         for (const o of cell.conflicts) {
-          for (const ho of holders.get(o) ?? NONE) {
+          const there = holders[o];
+          if (!there) continue;
+          for (const ho of there) {
             if (ho !== vehicle) {
               blockers.add(ho);
               ok = false;
@@ -118,7 +130,9 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
       return ok;
     },
     releaseExcept(vehicle, keep) {
-      for (const c of [...(owned.get(vehicle) ?? [])]) if (!keep.has(c)) remove(vehicle, c);
+      const mine = owned.get(vehicle);
+      if (!mine) return;
+      for (const c of [...mine]) if (!keep.has(c)) remove(vehicle, c);
     },
     heldBy: (vehicle) => [...(owned.get(vehicle) ?? [])].sort((a, b) => a - b),
   };

@@ -97,12 +97,17 @@ function makeWay(site: Site, draft: Draft): void {
  * one being wholly behind the other along its lane (a convoy may share plain cells, in line).
  */
 export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>): void {
-  const holders = new Map<number, string[]>();
+  const cells = site.cells.cells;
+  const holders: (string[] | undefined)[] = new Array(cells.length);
+  const touched: number[] = [];
   for (const v of draft.vehicles.values()) {
     for (const c of v.held) {
-      const list = holders.get(c);
+      const list = holders[c];
       if (list) list.push(v.id);
-      else holders.set(c, [v.id]);
+      else {
+        holders[c] = [v.id];
+        touched.push(c);
+      }
     }
   }
   const tracks = new Map<string, ReturnType<typeof makeTrack>>();
@@ -115,8 +120,9 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
     const nose = t.nose - t.starts[k]!;
     return { nose, tail: nose - v.spec.lengthMm };
   };
-  for (const [c, list] of holders) {
-    const cell = site.cells.cells[c]!;
+  for (const c of touched) {
+    const list = holders[c]!;
+    const cell = cells[c]!;
     if (list.length > 1) {
       if (cell.junction) throw overlap('two vehicles hold one junction cell', c, list);
       for (let i = 0; i < list.length; i++) {
@@ -128,7 +134,7 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
       }
     }
     for (const o of cell.conflicts) {
-      for (const ho of holders.get(o) ?? []) {
+      for (const ho of holders[o] ?? []) {
         if (!list.includes(ho)) throw overlap('two vehicles hold conflicting cells', c, [list[0]!, ho], o);
       }
     }
