@@ -119,6 +119,12 @@ export interface World {
   readonly safeMode: boolean;
   readonly rngState: readonly number[];
   readonly counters: Counters;
+  /**
+   * The planner's space-time proposal: by contested place (`c<cell>` junction cell,
+   * `b<block>><node>` single-track block in one direction), the time windows vehicles plan to
+   * occupy it, earliest first. Traffic control uses it to decide who goes first, never for safety.
+   */
+  readonly reservations: ReadonlyMap<string, readonly { readonly vehicleId: string; readonly fromMs: number; readonly toMs: number }[]>;
 }
 
 export function nowMs(world: Pick<World, 'tick' | 'tickMs'>): number {

@@ -10,8 +10,14 @@ import type { VehicleState } from '../model/world.ts';
 import { flipOntoTwin } from '../motion/track.ts';
 import { patchVehicle } from '../tick/vehicle-records.ts';
 import { commitLane, commitLaneIndex } from './commit-point.ts';
+import { planReservations } from './reservations.ts';
 
 export function planRoutes(site: Site, draft: Draft): void {
+  planVehicleRoutes(site, draft);
+  draft.reservations = planReservations(site, [...draft.vehicles.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), draft.nowMs);
+}
+
+function planVehicleRoutes(site: Site, draft: Draft): void {
   for (const id of [...draft.vehicles.keys()].sort()) {
     let v = draft.vehicles.get(id)!;
     if (v.status !== 'ok') continue;

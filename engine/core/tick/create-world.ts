@@ -17,5 +17,6 @@ export function createWorld(options: { tickMs: number; seed: number }): World {
     safeMode: false,
     rngState: seedState(options.seed),
     counters: ZERO_COUNTERS,
+    reservations: new Map(),
   });
 }

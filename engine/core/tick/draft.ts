@@ -21,6 +21,7 @@ export interface Draft {
   emergencyStop: boolean;
   safeMode: boolean;
   counters: { -readonly [K in keyof Counters]: Counters[K] };
+  reservations: World['reservations'];
   readonly events: EngineEvent[];
   readonly vehicleCommands: VehicleCommand[];
   /** Orders created this tick, in creation order (the dispatcher's and trace's view of "new"). */
@@ -42,6 +43,7 @@ export function openDraft(world: World): Draft {
     emergencyStop: world.emergencyStop,
     safeMode: world.safeMode,
     counters: { ...world.counters },
+    reservations: world.reservations,
     events: [],
     vehicleCommands: [],
     newOrders: [],
@@ -60,6 +62,7 @@ export function freezeDraft(draft: Draft, rngState: readonly number[]): World {
     safeMode: draft.safeMode,
     rngState: Object.freeze([...rngState]),
     counters: Object.freeze({ ...draft.counters }),
+    reservations: sortedMap(draft.reservations),
   });
 }
 

@@ -36,6 +36,8 @@ export interface AllocationInput {
    * allocated afresh.
    */
   readonly unchangedSince?: (v: VehicleState) => boolean;
+  /** Who this vehicle should let go first into a contested cell (from the planner's reservations), or null. */
+  readonly yieldTo?: (vehicleId: string, cell: number) => string | null;
 }
 
 export interface VehicleAllocation {
@@ -151,6 +153,12 @@ export function allocateSpace(
         pending.push(tc);
         const need = requiredReach(cells, track, pending, spec.lengthMm, gapMm, stop);
         if (tc.end < need) continue;
+        const giveWay = input.yieldTo ? firstYield(pending, (c) => input.yieldTo!(id, c), cells) : null;
+        if (giveWay) {
+          blockers.add(giveWay);
+          blocked = true;
+          break;
+        }
         if (!holdings.tryGrant(id, pending.map((p) => p.cell), v.lane, input.closedLanes, blockers)) {
           blocked = true;
           break;
@@ -201,6 +209,16 @@ export function allocateSpace(
     });
   }
   return out;
+}
+
+function firstYield(pending: readonly TrackCell[], ask: (cell: number) => string | null, cells: CellGraph): string | null {
+  for (const p of pending) {
+    const c = cells.cells[p.cell]!;
+    if (!c.junction && c.block < 0) continue;
+    const other = ask(p.cell);
+    if (other) return other;
+  }
+  return null;
 }
 
 function sameHeld(now: readonly number[], before: readonly number[] | undefined): boolean {

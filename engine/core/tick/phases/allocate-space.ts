@@ -8,6 +8,7 @@ import type { VehicleState } from '../../model/world.ts';
 import { allocateSpace, type VehicleAllocation } from '../../traffic/space-allocator.ts';
 import type { Track } from '../../motion/track.ts';
 import { patchVehicle } from '../vehicle-records.ts';
+import { yieldTo } from '../../planner/reservations.ts';
 
 export function priorityOrder(vehicles: readonly VehicleState[]): string[] {
   return [...vehicles]
@@ -63,6 +64,7 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
       closedLanes: draft.closedLanes,
       grantsAllowed: !draft.emergencyStop && !draft.safeMode,
       unchangedSince: keepable(draft),
+      yieldTo: (id, cell) => yieldTo(site, draft.reservations, id, cell, draft.nowMs, (other) => draft.vehicles.get(other)?.waitingSinceMs != null),
     },
     vehicles,
     priorityOrder(vehicles),
