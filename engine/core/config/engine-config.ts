@@ -27,6 +27,7 @@ export const EngineConfigSchema = z
       .strict()
       .default({ pick: 210_000, drop: 210_000, gate: 30_000, scan: 90_000 }),
     dispatchEveryMs: z.number().int().positive().default(1_000).describe('how often open orders are matched to vehicles, ms (a multiple of the tick)'),
+    reservationEveryMs: z.number().int().positive().default(1_000).describe('how often the planner refreshes its space-time reservations, ms'),
     swapMs: z.number().int().positive().default(330_000).describe('P59: battery swap 5–6 min'),
   })
   .strict();

@@ -65,6 +65,13 @@ export interface CellGraph {
   /** The cell of a lane that contains offset `s` (mm); the last cell at s = length. */
   cellAt(laneId: string, s: number): number;
   lane(laneId: string): Lane;
+  /** A lane's length and its cells in driving order, in one lookup (the hot path of traffic control). */
+  laneInfo(laneId: string): LaneInfo;
+}
+
+export interface LaneInfo {
+  readonly lengthMm: number;
+  readonly cells: readonly Cell[];
 }
 
 export function createCellGraph(map: IgvMap, config: CellGraphConfig = DEFAULT_CELL_CONFIG): CellGraph {
@@ -103,6 +110,10 @@ export function createCellGraph(map: IgvMap, config: CellGraphConfig = DEFAULT_C
     return Object.freeze({ ...c, conflicts: Object.freeze(list), junction });
   });
 
+  const infos = new Map<string, LaneInfo>();
+  for (const [laneId, ids] of byLane) {
+    infos.set(laneId, Object.freeze({ lengthMm: laneGraph.lane(laneId)!.lengthMm, cells: Object.freeze(ids.map((id) => finished[id]!)) }));
+  }
   return {
     laneGraph,
     config,
@@ -116,6 +127,11 @@ export function createCellGraph(map: IgvMap, config: CellGraphConfig = DEFAULT_C
       return ids[ids.length - 1]!;
     },
     lane: (laneId) => laneGraph.lane(laneId)!,
+    laneInfo: (laneId) => {
+      const info = infos.get(laneId);
+      if (!info) throw new Error(`[cell-graph] unknown lane [${laneId}]`);
+      return info;
+    },
   };
 }
 

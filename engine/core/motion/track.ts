@@ -4,7 +4,7 @@
  * These helpers answer "which cells lie between a and b" and "where is the body", for the
  * engine and for virtual vehicles alike.
  */
-import type { CellGraph } from '../graph/cell-graph.ts';
+import type { CellGraph, LaneInfo } from '../graph/cell-graph.ts';
 import { poseAt } from '../../../maps/schema/lane-geometry.ts';
 
 export interface TrackCell {
@@ -16,6 +16,8 @@ export interface TrackCell {
 
 export interface Track {
   readonly lanes: readonly string[];
+  /** Length and cells of each lane, parallel to `lanes`. */
+  readonly infos: readonly LaneInfo[];
   /** Track coordinate where each lane starts, mm. */
   readonly starts: readonly number[];
   /** Index in `lanes` of the lane the nose is on. */
@@ -42,10 +44,13 @@ export function makeTrack(
 ): Track {
   const lanes = [...trail, lane];
   const starts: number[] = [];
+  const infos: LaneInfo[] = [];
   let acc = 0;
   for (const id of lanes) {
+    const info = cells.laneInfo(id);
     starts.push(acc);
-    acc += cells.lane(id).lengthMm;
+    infos.push(info);
+    acc += info.lengthMm;
   }
   const nose = starts[trail.length]! + offsetMm;
   let complete = true;
@@ -54,11 +59,13 @@ export function makeTrack(
       complete = false;
       break;
     }
+    const info = cells.laneInfo(id);
     lanes.push(id);
     starts.push(acc);
-    acc += cells.lane(id).lengthMm;
+    infos.push(info);
+    acc += info.lengthMm;
   }
-  return { lanes, starts, noseLane: trail.length, nose, length: acc, complete };
+  return { lanes, starts, infos, noseLane: trail.length, nose, length: acc, complete };
 }
 
 /** Cells whose span overlaps the open interval (a, b) of the track, in driving order. */
@@ -81,14 +88,10 @@ export function cellsBetween(cells: CellGraph, track: Track, a: number, b: numbe
 }
 
 /** Lane index and offset of a track coordinate (clamped to the track). */
-export function locate(cells: CellGraph, track: Track, coord: number): { laneIndex: number; offsetMm: number } {
-  for (let i = track.lanes.length - 1; i >= 0; i--) {
-    if (coord >= track.starts[i]! || i === 0) {
-      const len = cells.lane(track.lanes[i]!).lengthMm;
-      return { laneIndex: i, offsetMm: Math.max(0, Math.min(len, Math.round(coord - track.starts[i]!))) };
-    }
-  }
-  return { laneIndex: 0, offsetMm: 0 };
+export function locate(_cells: CellGraph, track: Track, coord: number): { laneIndex: number; offsetMm: number } {
+  const i = laneAt(track, coord);
+  const len = track.infos[i]!.lengthMm;
+  return { laneIndex: i, offsetMm: Math.max(0, Math.min(len, Math.round(coord - track.starts[i]!))) };
 }
 
 /**
@@ -102,7 +105,7 @@ export function laneIndexNearNose(cells: CellGraph, track: Track, lane: string):
   for (let i = 0; i < track.lanes.length; i++) {
     if (track.lanes[i] !== lane) continue;
     const start = track.starts[i]!;
-    const end = start + cells.lane(lane).lengthMm;
+    const end = start + track.infos[i]!.lengthMm;
     const dist = track.nose < start ? start - track.nose : track.nose > end ? track.nose - end : 0;
     if (dist < bestDist) {
       best = i;
@@ -119,7 +122,7 @@ export function lanesNearNose(cells: CellGraph, track: Track): Map<string, numbe
   for (let i = 0; i < track.lanes.length; i++) {
     const lane = track.lanes[i]!;
     const start = track.starts[i]!;
-    const end = start + cells.lane(lane).lengthMm;
+    const end = start + track.infos[i]!.lengthMm;
     const d = track.nose < start ? start - track.nose : track.nose > end ? track.nose - end : 0;
     if (d < (dist.get(lane) ?? Infinity)) {
       best.set(lane, i);
@@ -142,12 +145,12 @@ export function laneAt(track: Track, a: number): number {
 }
 
 /** Cells from track coordinate `a` onward (the cell containing `a` first), lazily, in driving order. */
-export function* cellsFrom(cells: CellGraph, track: Track, a: number): Generator<TrackCell> {
+export function* cellsFrom(_cells: CellGraph, track: Track, a: number): Generator<TrackCell> {
   for (let i = laneAt(track, a); i < track.lanes.length; i++) {
     const s = track.starts[i]!;
-    const ids = cells.laneCells(track.lanes[i]!);
-    for (let j = 0; j < ids.length; j++) {
-      const c = cells.cells[ids[j]!]!;
+    const list = track.infos[i]!.cells;
+    for (let j = 0; j < list.length; j++) {
+      const c = list[j]!;
       if (s + c.s1 <= a) continue;
       yield { cell: c.id, start: s + c.s0, end: s + c.s1 };
     }

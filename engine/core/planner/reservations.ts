@@ -11,7 +11,6 @@
 import type { Site } from '../tick/site.ts';
 import type { VehicleState } from '../model/world.ts';
 import { maxSpeedMmps } from '../model/vehicle-spec.ts';
-import { cellsFrom, makeTrack } from '../motion/track.ts';
 
 /** One vehicle's planned occupation of a contested place, engine ms. */
 export interface Reservation {
@@ -42,30 +41,49 @@ export function planReservations(site: Site, vehicles: Iterable<VehicleState>, n
   const { cells } = site;
   for (const v of vehicles) {
     if (v.status !== 'ok' || v.paused || !v.task || v.task.serviceUntilMs !== null || v.route.length === 0) continue;
-    const track = makeTrack(cells, [], v.lane, v.offsetMm, v.route, 1_500_000);
     const vmax = maxSpeedMmps(v.spec, v.load.length > 0);
     const body = v.spec.lengthMm + 2 * site.config.gapMm;
+    // Walk lane by lane (most cells are plain and need no window), from the nose.
     let t = nowMs;
-    let at = track.nose;
     const seenBlocks = new Set<number>();
-    for (const tc of cellsFrom(cells, track, track.nose)) {
-      const cell = cells.cells[tc.cell]!;
-      const speed = Math.max(1, Math.min(vmax, cells.lane(cell.lane).speedLimitMmps));
-      const enter = t + Math.max(0, ((tc.start - at) * 1000) / speed);
-      if (enter - nowMs > RESERVATION_HORIZON_MS) break;
-      const leave = enter + (((tc.end - Math.max(tc.start, at)) + body) * 1000) / speed;
-      if (cell.junction) put(`c${tc.cell}`, { vehicleId: v.id, fromMs: Math.round(enter), toMs: Math.round(leave) });
-      if (cell.block >= 0 && !seenBlocks.has(cell.block)) {
-        seenBlocks.add(cell.block);
-        const towards = cells.blocks[cell.block]!.towards.get(cell.lane)!;
-        put(blockKey(cell.block, towards), { vehicleId: v.id, fromMs: Math.round(enter), toMs: Math.round(leave) });
+    const lanes = [v.lane, ...v.route];
+    for (let i = 0; i < lanes.length && t - nowMs <= RESERVATION_HORIZON_MS; i++) {
+      const laneId = lanes[i]!;
+      const lane = cells.lane(laneId);
+      const from = i === 0 ? v.offsetMm : 0;
+      const speed = Math.max(1, Math.min(vmax, lane.speedLimitMmps));
+      for (const id of contestedCells(site, laneId)) {
+        const cell = cells.cells[id]!;
+        if (cell.s1 <= from) continue;
+        const enter = t + (Math.max(0, cell.s0 - from) * 1000) / speed;
+        if (enter - nowMs > RESERVATION_HORIZON_MS) break;
+        const leave = enter + ((cell.s1 - Math.max(cell.s0, from) + body) * 1000) / speed;
+        if (cell.junction) put(`c${id}`, { vehicleId: v.id, fromMs: Math.round(enter), toMs: Math.round(leave) });
+        if (cell.block >= 0 && !seenBlocks.has(cell.block)) {
+          seenBlocks.add(cell.block);
+          const towards = cells.blocks[cell.block]!.towards.get(cell.lane)!;
+          put(blockKey(cell.block, towards), { vehicleId: v.id, fromMs: Math.round(enter), toMs: Math.round(leave) });
+        }
       }
-      t = enter + ((tc.end - Math.max(tc.start, at)) * 1000) / speed;
-      at = tc.end;
+      t += ((lane.lengthMm - from) * 1000) / speed;
     }
   }
   for (const list of table.values()) list.sort((a, b) => a.fromMs - b.fromMs || (a.vehicleId < b.vehicleId ? -1 : 1));
   return table;
+}
+
+const contestedByLane = new WeakMap<Site, Map<string, number[]>>();
+
+/** Junction and single-track cells of a lane, in driving order (memoised per site). */
+function contestedCells(site: Site, laneId: string): readonly number[] {
+  let bySite = contestedByLane.get(site);
+  if (!bySite) contestedByLane.set(site, (bySite = new Map()));
+  let list = bySite.get(laneId);
+  if (!list) {
+    list = site.cells.laneCells(laneId).filter((id) => site.cells.cells[id]!.junction || site.cells.cells[id]!.block >= 0);
+    bySite.set(laneId, list);
+  }
+  return list;
 }
 
 /**
@@ -82,27 +100,57 @@ export function yieldTo(
   nowMs: number,
   isWaiting: (vehicleId: string) => boolean,
 ): string | null {
+  const mine = byVehicle(table).get(id);
+  if (!mine) return null;
   const c = site.cells.cells[cell]!;
   const keys: string[] = [];
-  if (c.junction) keys.push(`c${cell}`, ...c.conflicts.map((o) => `c${o}`));
+  let myFrom = Infinity;
+  let convoyKey = '';
+  if (c.junction) {
+    keys.push(`c${cell}`);
+    for (const o of c.conflicts) keys.push(`c${o}`);
+  }
   if (c.block >= 0) {
     const block = site.cells.blocks[c.block]!;
-    const mine = block.towards.get(c.lane);
-    for (const towards of new Set(block.towards.values())) if (towards !== mine) keys.push(blockKey(c.block, towards));
-    keys.push(blockKey(c.block, mine!));
+    const towards = block.towards.get(c.lane)!;
+    convoyKey = blockKey(c.block, towards);
+    for (const other of new Set(block.towards.values())) if (other !== towards) keys.push(blockKey(c.block, other));
+    keys.push(convoyKey);
   }
-  let myFrom = Infinity;
-  for (const k of keys) for (const r of table.get(k) ?? []) if (r.vehicleId === id) myFrom = Math.min(myFrom, r.fromMs);
+  for (const k of keys) {
+    const f = mine.get(k);
+    if (f !== undefined && f < myFrom) myFrom = f;
+  }
   if (!Number.isFinite(myFrom)) return null;
   let best: Reservation | null = null;
   for (const k of keys) {
+    if (k === convoyKey) continue; // same block, same direction: a convoy, nothing to yield
     for (const r of table.get(k) ?? []) {
-      if (r.vehicleId === id || r.fromMs >= myFrom || r.fromMs > nowMs + YIELD_WITHIN_MS) continue;
-      // Same block, same direction: a convoy, nothing to yield.
-      if (k === blockKey(c.block, site.cells.blocks[c.block]?.towards.get(c.lane) ?? '') && c.block >= 0) continue;
-      if (isWaiting(r.vehicleId)) continue;
-      if (!best || r.fromMs < best.fromMs) best = r;
+      if (r.fromMs >= myFrom || (best && r.fromMs >= best.fromMs)) break; // lists are sorted by fromMs
+      if (r.vehicleId === id || r.fromMs > nowMs + YIELD_WITHIN_MS || r.toMs < nowMs || isWaiting(r.vehicleId)) continue;
+      best = r;
+      break;
     }
   }
   return best?.vehicleId ?? null;
+}
+
+const indexes = new WeakMap<ReservationTable, Map<string, Map<string, number>>>();
+
+/** vehicle → place → the opening of its window there; built once per table. */
+function byVehicle(table: ReservationTable): Map<string, Map<string, number>> {
+  let index = indexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const [key, list] of table) {
+      for (const r of list) {
+        let m = index.get(r.vehicleId);
+        if (!m) index.set(r.vehicleId, (m = new Map()));
+        const prev = m.get(key);
+        if (prev === undefined || r.fromMs < prev) m.set(key, r.fromMs);
+      }
+    }
+    indexes.set(table, index);
+  }
+  return index;
 }

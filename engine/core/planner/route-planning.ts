@@ -14,7 +14,10 @@ import { planReservations } from './reservations.ts';
 
 export function planRoutes(site: Site, draft: Draft): void {
   planVehicleRoutes(site, draft);
-  draft.reservations = planReservations(site, [...draft.vehicles.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), draft.nowMs);
+  // Windows are estimates for ordering; refreshing them once a second of engine time is plenty.
+  if (draft.nowMs % Math.max(site.config.reservationEveryMs, draft.tickMs) < draft.tickMs || draft.tick === 1) {
+    draft.reservations = planReservations(site, [...draft.vehicles.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), draft.nowMs);
+  }
 }
 
 function planVehicleRoutes(site: Site, draft: Draft): void {
