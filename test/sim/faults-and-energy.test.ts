@@ -188,3 +188,24 @@ describe('given operator requests that cannot be met', () => {
     expect(h.world().vehicles.get('V1')!.task?.kind ?? 'none').not.toBe('order');
   });
 });
+
+describe('given an order with its own service times (a crane move drawn by the process model, an inspection hold)', () => {
+  it('serves it for that time instead of the station default', () => {
+    const run = (serviceMs?: Record<string, number>) => {
+      const h = createHarness(MAP);
+      const c = stationAt(h, 'C');
+      h.tick([{ kind: 'AddVehicle', vehicleId: 'V1', spec: {}, at: { node: 'A' }, socPercent: 90 }]);
+      const cmd = h.order(c, stationAt(h, 'F'));
+      if (serviceMs && cmd.kind === 'CreateOrder') cmd.order.serviceMs = serviceMs;
+      h.tick([cmd]);
+      runUntil(h, () => h.world().orders.get('O1')!.status === 'loaded');
+      const started = h.events.find((e) => e.e.kind === 'ServiceStarted' && e.e.station === c)!.t;
+      const loaded = h.events.find((e) => e.e.kind === 'OrderLoaded')!.t;
+      return loaded - started;
+    };
+    expect(run()).toBeGreaterThanOrEqual(210_000);
+    const quick = run({ 'transfer-crane-C': 20_000 });
+    expect(quick).toBeGreaterThanOrEqual(20_000);
+    expect(quick).toBeLessThan(25_000);
+  });
+});

@@ -28,7 +28,7 @@ export function orderTask(
     station: stationId,
     node: stations.get(stationId)!.nodes[0]!,
     action,
-    orderId: action === 'pick' || action === 'drop' ? order.id : null,
+    orderId: order.id,
   });
   const vias = travelMs ? cheapestVias(order, stations, travelMs, queueMs) : order.via;
   const legs: Leg[] = [

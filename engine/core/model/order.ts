@@ -32,7 +32,11 @@ export const OrderSpecSchema = z
     dueMs: z.number().int().positive().optional().describe('engine time by which it should be delivered'),
     origin: z.string().min(1).describe('station id where the container is picked'),
     destination: z.string().min(1).describe('station id where it is dropped'),
-    via: z.array(z.string().min(1)).default([]).describe('stations to stop at on the way (automated gate, NII scanner)'),
+    via: z.array(z.string().min(1)).default([]).describe('stations to stop at on the way (automated gate, NII scanner, inspection bay)'),
+    serviceMs: z
+      .record(z.string().min(1), z.number().int().nonnegative())
+      .optional()
+      .describe('service time at a station for this order, ms, overriding the station\'s own (a crane move drawn by the process model, an inspection hold)'),
   })
   .strict();
 

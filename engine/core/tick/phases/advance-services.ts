@@ -36,7 +36,10 @@ function startService(site: Site, draft: Draft, v: VehicleState, leg: Leg): void
   let until: number;
   if (leg.action === 'hold') until = draft.nowMs;
   else if (leg.action === 'charge' || leg.action === 'park') until = UNTIL_DONE;
-  else until = draft.nowMs + (station?.serviceTimeMs ?? site.config.defaultServiceMs[leg.action]);
+  else {
+    const perOrder = leg.orderId ? draft.orders.get(leg.orderId)?.spec.serviceMs?.[leg.station] : undefined;
+    until = draft.nowMs + (perOrder ?? station?.serviceTimeMs ?? site.config.defaultServiceMs[leg.action]);
+  }
   if (leg.action === 'charge' && station?.kind === 'battery-swap') until = draft.nowMs + site.config.swapMs;
   patchVehicle(draft, v.id, { task: { ...v.task!, serviceUntilMs: until }, charging: leg.action === 'charge' });
   if (leg.action === 'hold') return;
