@@ -80,7 +80,8 @@ export function createCollector(site: Site) {
           c.deliveredMoves[o.spec.direction]++;
           hour.deliveredTonnes[o.spec.direction] += o.spec.grossKg / 1000;
           hour.deliveredMoves[o.spec.direction]++;
-          c.clearanceMinutes.push((now - Math.max(o.spec.releaseMs, o.createdMs)) / 60_000);
+          // From the truck's arrival at the gate when the process model knows it, else from release.
+          c.clearanceMinutes.push((now - (o.spec.arrivalMs ?? Math.max(o.spec.releaseMs, o.createdMs))) / 60_000);
         } else if (e.kind === 'ServiceStarted') {
           serviceStart.set(e.vehicleId, { kind: site.stations.get(e.station)!.kind, at: now });
         } else if (e.kind === 'ServiceDone') {

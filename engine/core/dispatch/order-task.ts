@@ -24,17 +24,18 @@ export function orderTask(
   travelMs?: (from: string, to: string) => number,
   queueMs: (stationId: string) => number = () => 0,
 ): Task {
-  const leg = (stationId: string, action: LegAction): Leg => ({
+  const leg = (stationId: string, action: LegAction, named: string): Leg => ({
     station: stationId,
+    ...(named !== stationId ? { serviceKey: named } : {}),
     node: stations.get(stationId)!.nodes[0]!,
     action,
     orderId: order.id,
   });
   const vias = travelMs ? cheapestVias(order, stations, travelMs, queueMs) : order.via;
   const legs: Leg[] = [
-    leg(order.origin, 'pick'),
-    ...vias.map((s) => leg(s, VIA_ACTION[stations.get(s)!.kind] ?? 'gate')),
-    leg(order.destination, 'drop'),
+    leg(order.origin, 'pick', order.origin),
+    ...vias.map((s, i) => leg(s, VIA_ACTION[stations.get(s)!.kind] ?? 'gate', order.via[i]!)),
+    leg(order.destination, 'drop', order.destination),
   ];
   return { kind: 'order', legs, legIndex: 0, serviceUntilMs: null };
 }

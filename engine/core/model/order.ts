@@ -33,6 +33,7 @@ export const OrderSpecSchema = z
     origin: z.string().min(1).describe('station id where the container is picked'),
     destination: z.string().min(1).describe('station id where it is dropped'),
     via: z.array(z.string().min(1)).default([]).describe('stations to stop at on the way (automated gate, NII scanner, inspection bay)'),
+    arrivalMs: z.number().int().nonnegative().optional().describe('when the cargo arrived at the gate (its truck), ms; clearance is measured from it'),
     serviceMs: z
       .record(z.string().min(1), z.number().int().nonnegative())
       .optional()

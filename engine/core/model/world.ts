@@ -20,6 +20,11 @@ export type LegAction = 'pick' | 'drop' | 'gate' | 'scan' | 'charge' | 'park' | 
 /** One stop of a task: drive to `node` of `station` (empty for a holding point), then do `action` there. */
 export interface Leg {
   readonly station: string;
+  /**
+   * The station the order named for this stop, whose per-order service time applies (the engine
+   * may serve it at an equivalent station: another gate of the same side).
+   */
+  readonly serviceKey?: string;
   readonly node: string;
   readonly action: LegAction;
   readonly orderId: string | null;

@@ -37,7 +37,7 @@ function startService(site: Site, draft: Draft, v: VehicleState, leg: Leg): void
   if (leg.action === 'hold') until = draft.nowMs;
   else if (leg.action === 'charge' || leg.action === 'park') until = UNTIL_DONE;
   else {
-    const perOrder = leg.orderId ? draft.orders.get(leg.orderId)?.spec.serviceMs?.[leg.station] : undefined;
+    const perOrder = leg.orderId ? draft.orders.get(leg.orderId)?.spec.serviceMs?.[leg.serviceKey ?? leg.station] : undefined;
     until = draft.nowMs + (perOrder ?? station?.serviceTimeMs ?? site.config.defaultServiceMs[leg.action]);
   }
   if (leg.action === 'charge' && station?.kind === 'battery-swap') until = draft.nowMs + site.config.swapMs;
