@@ -19,6 +19,7 @@ const SCALE = 1_000_000_000;
 
 export function createOrderStream(scenario: Scenario, seed: number): OrderStream {
   const demand = scenario.demand;
+  if (demand.kind === 'gate') throw new Error('[order-stream] gate demand is served by createGateOrderStream');
   if (demand.kind === 'list') {
     const orders = [...demand.orders].sort((a, b) => a.releaseMs - b.releaseMs || (a.id < b.id ? -1 : 1));
     return { next: (from, to) => orders.filter((o) => (from < 0 ? o.releaseMs <= to : o.releaseMs > from && o.releaseMs <= to)) };

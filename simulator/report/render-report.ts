@@ -31,7 +31,9 @@ export function renderReport(input: ReportInput): string {
   const demand =
     scenario.demand.kind === 'rate'
       ? `${fmt(scenario.demand.ordersPerHour, 1)} orders/h on ${scenario.demand.flows.length} flow${scenario.demand.flows.length === 1 ? '' : 's'}`
-      : `${fmt(scenario.demand.orders.length, 0)} listed orders`;
+      : scenario.demand.kind === 'list'
+        ? `${fmt(scenario.demand.orders.length, 0)} listed orders`
+        : `gate process: ${fmt(scenario.demand.trucks.tonnesPerDay * scenario.demand.trucks.multiplier, 0)} t/day of trucks, smart lane for pilot goods in containers`;
   const meta: [string, string][] = [
     ['seed', fmt(kpis.seed, 0)],
     ['simulated', `${fmt(kpis.simulatedHours, 2)} h`],

@@ -56,7 +56,7 @@ export function scenarioReferenceErrors(scenario: Scenario, map: IgvMap): string
         for (const id of ids) if (!stations.has(id)) errors.push(`$.demand.flows[${i}].${field}: the map has no station [${id}]`);
       }
     });
-  } else {
+  } else if (scenario.demand.kind === 'list') {
     scenario.demand.orders.forEach((o, i) => {
       for (const id of [o.origin, o.destination, ...o.via]) if (!stations.has(id)) errors.push(`$.demand.orders[${i}]: the map has no station [${id}]`);
     });

@@ -8,6 +8,9 @@ import { CommandSchema } from '../../engine/core/model/commands.ts';
 import { EngineConfigSchema } from '../../engine/core/config/engine-config.ts';
 import { DirectionSchema, GoodsTypeSchema, OrderSpecSchema } from '../../engine/core/model/order.ts';
 import { VehicleSpecSchema } from '../../engine/core/model/vehicle-spec.ts';
+import { CalendarParamsSchema } from '../gate/calendar.ts';
+import { TruckDemandSchema } from '../gate/demand/truck-demand.ts';
+import { SmartLaneParamsSchema } from '../gate/smart/smart-lane-params.ts';
 
 export const SCENARIO_FORMAT = 'igv-scenario/1';
 
@@ -30,6 +33,16 @@ export const RateDemandSchema = z
     grossKg: z.tuple([z.number().int().positive(), z.number().int().positive()]).default([14_000, 22_000]).describe('P54: 15–22 t per laden move'),
     share40ft: z.number().min(0).max(1).default(0.7),
     dueAfterMs: z.number().int().positive().default(4 * 3_600_000).describe('P34: clearance target 4–6 h'),
+  })
+  .strict();
+
+export const GateDemandSchema = z
+  .object({
+    kind: z.literal('gate'),
+    calendar: CalendarParamsSchema.prefault({}),
+    trucks: TruckDemandSchema.prefault({}),
+    smartLane: SmartLaneParamsSchema.prefault({}),
+    startDay: z.number().int().min(0).max(364).default(59).describe('day of the 2025 calendar the run starts on (59 = 1 March, off-peak)'),
   })
   .strict();
 
@@ -57,7 +70,7 @@ export const ScenarioSchema = z
         socPercent: z.number().min(0).max(100).default(90),
       })
       .strict(),
-    demand: z.discriminatedUnion('kind', [RateDemandSchema, ListDemandSchema]),
+    demand: z.discriminatedUnion('kind', [RateDemandSchema, ListDemandSchema, GateDemandSchema]),
     durationHours: z.number().positive(),
     faults: z.array(FaultSchema).default([]),
     traceEveryMs: z.number().int().positive().default(1_000).describe('how often the trace records positions, ms'),
@@ -67,4 +80,5 @@ export const ScenarioSchema = z
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Flow = z.infer<typeof FlowSchema>;
+export type GateDemand = z.infer<typeof GateDemandSchema>;
 export { GoodsTypeSchema };

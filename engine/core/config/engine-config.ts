@@ -28,6 +28,7 @@ export const EngineConfigSchema = z
       .default({ pick: 210_000, drop: 210_000, gate: 30_000, scan: 90_000 }),
     dispatchEveryMs: z.number().int().positive().default(1_000).describe('how often open orders are matched to vehicles, ms (a multiple of the tick)'),
     reservationEveryMs: z.number().int().positive().default(1_000).describe('how often the planner refreshes its space-time reservations, ms'),
+    useBatterySwap: z.boolean().default(true).describe('policy: vehicles may use battery-swap stations (else plug-in chargers only)'),
     swapMs: z.number().int().positive().default(330_000).describe('P59: battery swap 5–6 min'),
   })
   .strict();

@@ -25,7 +25,7 @@ export function sendIdleVehicles(site: Site, draft: Draft): void {
     const mustCharge = v.chargeRequested || socPct < site.config.chargeBelowPercent;
     const topUp = !mustCharge && socPct < site.config.chargeTargetPercent - 25 && charging < opportunityCap;
     if (mustCharge || topUp) {
-      if (goTo(site, draft, v, ['battery-swap', 'charger'], 'charge', 'charge')) {
+      if (goTo(site, draft, v, site.config.useBatterySwap ? ['battery-swap', 'charger'] : ['charger'], 'charge', 'charge')) {
         charging++;
         continue;
       }
