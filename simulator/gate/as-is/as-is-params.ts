@@ -23,24 +23,31 @@ const Servers = z.number().int().positive();
 /** Server counts of one direction's staffed steps (exporting side, then the far side). */
 export const AsIsStaffingSchema = z
   .object({
-    declarationDesks: Servers.describe('manual vehicle-declaration desks on the exporting side (ESTIMATE)'),
-    documentOfficers: Servers.describe('customs officers checking documents in parallel on the exporting side (ESTIMATE)'),
-    inspectionTeams: Servers.describe('physical-inspection teams (bays) on the exporting side (ESTIMATE)'),
-    quarantineTeams: Servers.describe('quarantine sampling teams on the exporting side (ESTIMATE)'),
-    farSideDesks: Servers.describe('acceptance desks on the far (importing) side (ESTIMATE)'),
-    farSideInspectionTeams: Servers.describe('physical-inspection teams on the far side (ESTIMATE)'),
+    declarationDesks: Servers.describe(
+      'manual vehicle-declaration desks on the exporting side (ESTIMATE; 2025: 8 CN→VN, 2 VN→CN, about 75–80 % busy in peak weeks at P40\'s 3–5 min)',
+    ),
+    documentOfficers: Servers.describe(
+      'officers checking documents in parallel on the exporting side (ESTIMATE; 2025: 25 CN→VN, 6 VN→CN — the binding step: busy all the open hours of the peak weeks at P45\'s 5–30 min)',
+    ),
+    inspectionTeams: Servers.describe('physical-inspection teams (bays) on the exporting side (ESTIMATE; 2025: 20 CN→VN, 5 VN→CN, about 85–90 % busy in peak weeks)'),
+    quarantineTeams: Servers.describe(
+      'quarantine sampling teams on the exporting side (ESTIMATE; 2025: 4 CN→VN, 8 VN→CN, where fruit and seafood dominate; about 65–85 % busy in peak weeks)',
+    ),
+    farSideDesks: Servers.describe('acceptance desks on the far (importing) side (ESTIMATE; 2025: 28 CN→VN, 7 VN→CN, about 90 % busy in peak weeks: just above the document check, so not binding)'),
+    farSideInspectionTeams: Servers.describe('physical-inspection teams on the far side (ESTIMATE; 2025: 10 CN→VN, 3 VN→CN, about 70–90 % busy in peak weeks)'),
   })
   .strict();
 export type AsIsStaffing = z.infer<typeof AsIsStaffingSchema>;
 
 /**
- * 2025 staffing. CN→VN carries 81 % of the tonnage (P23), so about four times the trucks of VN→CN;
- * the counts are sized so that the peak-season weeks (P22: 2× the mean) load the busiest step to
- * about 90 % (ESTIMATE, calibrated to P33; see the scenario description).
+ * 2025 staffing (ESTIMATE, calibrated to P33). CN→VN carries 81 % of the tonnage (P23), about four
+ * times the trucks of VN→CN. The document check is the binding step: sized so in the peak-season
+ * weeks (P22: 2× the annual mean) it is busy all the open hours, which is what gives today's
+ * 1–2 day clearance; every other step is 65–90 % busy then. See the as-is-2025 scenario.
  */
 const DEFAULT_STAFFING = {
-  'CN-VN': { declarationDesks: 8, documentOfficers: 18, inspectionTeams: 10, quarantineTeams: 4, farSideDesks: 12, farSideInspectionTeams: 4 },
-  'VN-CN': { declarationDesks: 3, documentOfficers: 5, inspectionTeams: 3, quarantineTeams: 8, farSideDesks: 4, farSideInspectionTeams: 2 },
+  'CN-VN': { declarationDesks: 8, documentOfficers: 25, inspectionTeams: 20, quarantineTeams: 4, farSideDesks: 28, farSideInspectionTeams: 10 },
+  'VN-CN': { declarationDesks: 2, documentOfficers: 6, inspectionTeams: 5, quarantineTeams: 8, farSideDesks: 7, farSideInspectionTeams: 3 },
 } as const;
 
 export const AsIsParamsSchema = z
@@ -59,12 +66,12 @@ export const AsIsParamsSchema = z
     documentCheckMs: RangeMs.default([5 * MIN, 30 * MIN]).describe('P45: 5–30 min document check (ESTIMATE)'),
     inspectionProbability: Probability.default(0.1).describe('P46: share of consignments physically inspected, 5–15 % (ESTIMATE: 10 %)'),
     inspectionMs: RangeMs.default([1 * HOUR, 3 * HOUR]).describe('physical inspection of a truck, unloading included, 1–3 h (ESTIMATE); also used on the far side'),
-    quarantineProbability: Probability.default(0.3).describe(
-      'share of fruit/vegetable and frozen-seafood trucks sampled for quarantine (ESTIMATE: 30 %; other goods are never sampled)',
+    quarantineProbability: Probability.default(0.2).describe(
+      'share of fruit/vegetable and frozen-seafood trucks sampled for quarantine (ESTIMATE: 20 %; other goods are never sampled)',
     ),
     quarantineMs: RangeMs.default([1 * HOUR, 3 * HOUR]).describe('P44: quarantine sampling 60–180 min (ESTIMATE)'),
     crossingMs: RangeMs.default([45 * MIN, 75 * MIN]).describe(
-      'driving over the bridge with the border-guard check, about 1 h (facts §2.5, P7; ESTIMATE 45–75 min); unstaffed, so it runs at any hour',
+      'driving the approach (P7: 3.5 km) and the bridge with the border-guard check, about 1 h (facts §2.5: "about 1 h via Bridge II"; ESTIMATE 45–75 min); unstaffed, so it runs at any hour',
     ),
     farSideAcceptanceMs: RangeMs.default([5 * MIN, 30 * MIN]).describe('far-side acceptance of a truck at a desk, same kind as P45: 5–30 min (ESTIMATE)'),
     farSideInspectionProbability: Probability.default(0.05).describe('share of trucks physically inspected again on the far side (ESTIMATE: 5 %, the low end of P46)'),
@@ -73,12 +80,21 @@ export const AsIsParamsSchema = z
       .strict()
       .default(DEFAULT_STAFFING)
       .describe('server counts per direction; VN-CN is exported from the VN control area and accepted in CN, CN-VN the reverse'),
-    calendar: CalendarParamsSchema.prefault({ weekendOpen: false }).describe(
-      'opening hours, closures and demand profile; the as-is 2025 gate has no weekend pilot (P28: weekends closed before 7 Mar 2026)',
-    ),
+    calendar: z
+      .preprocess(withoutWeekendPilot, CalendarParamsSchema)
+      .describe(
+        'opening hours, closures and demand profile; weekendOpen defaults to false here, even in a partial calendar, as the as-is 2025 gate had no weekend pilot (P28: weekends closed before 7 Mar 2026)',
+      ),
     demand: TruckDemandSchema.prefault({}).describe('truck demand (2025: 4,509 t/day average, P17)'),
   })
   .strict();
+
+/** The as-is default for the weekend pilot is off: fills `weekendOpen: false` when it is not given. */
+function withoutWeekendPilot(calendar: unknown): unknown {
+  if (calendar === undefined) return { weekendOpen: false };
+  if (typeof calendar === 'object' && calendar !== null && !('weekendOpen' in calendar)) return { ...calendar, weekendOpen: false };
+  return calendar;
+}
 
 export type AsIsParams = z.infer<typeof AsIsParamsSchema>;
 /** The input shape (defaults may be left out). */
