@@ -14,17 +14,22 @@ describe('given two vehicles heading for one merge, the nearer one from the side
     { spacingMm: 10_000, stations: { C: { kind: 'transfer-crane' }, E: { kind: 'transfer-crane' } } },
   );
 
-  function race() {
+  /** X is processed first (ids in order) but is 50 m from the merge; Y is 30 m from it. */
+  function start() {
     const h = createHarness(map);
     const c = [...h.site.stations.values()].find((s) => s.nodes[0] === 'C')!.id;
     const e = [...h.site.stations.values()].find((s) => s.nodes[0] === 'E')!.id;
     h.tick([
-      // X is processed first (ids in order) but is 50 m from the merge; Y is 30 m from it.
       { kind: 'AddVehicle', vehicleId: 'X', spec: {}, at: { lane: 'A-B', offsetMm: 40_000 }, socPercent: 90 },
       { kind: 'AddVehicle', vehicleId: 'Y', spec: {}, at: { lane: 'D-B', offsetMm: 0 }, socPercent: 90 },
       h.order(c, e),
       h.order(c, e),
     ]);
+    return h;
+  }
+
+  function race() {
+    const h = start();
     const entered: string[] = [];
     for (let i = 0; i < 400 && entered.length < 2; i++) {
       h.tick();
@@ -34,15 +39,7 @@ describe('given two vehicles heading for one merge, the nearer one from the side
   }
 
   it('plans a time window for each vehicle at the merge, the nearer one first', () => {
-    const h = createHarness(map);
-    const c = [...h.site.stations.values()].find((s) => s.nodes[0] === 'C')!.id;
-    const e = [...h.site.stations.values()].find((s) => s.nodes[0] === 'E')!.id;
-    h.tick([
-      { kind: 'AddVehicle', vehicleId: 'X', spec: {}, at: { lane: 'A-B', offsetMm: 40_000 }, socPercent: 90 },
-      { kind: 'AddVehicle', vehicleId: 'Y', spec: {}, at: { lane: 'D-B', offsetMm: 0 }, socPercent: 90 },
-      h.order(c, e),
-      h.order(c, e),
-    ]);
+    const h = start();
     h.tick();
     const windows = [...h.world().reservations.values()].flat();
     const first = (id: string) => Math.min(...windows.filter((w) => w.vehicleId === id).map((w) => w.fromMs));
