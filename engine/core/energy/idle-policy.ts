@@ -16,6 +16,7 @@ export function sendIdleVehicles(site: Site, draft: Draft): void {
   const ids = [...draft.vehicles.keys()].sort();
   let charging = ids.filter((id) => draft.vehicles.get(id)!.task?.kind === 'charge').length;
   const opportunityCap = Math.max(1, Math.floor(ids.length * site.config.maxChargingShare));
+  const needSlot: VehicleState[] = [];
   for (const id of ids) {
     const v = draft.vehicles.get(id)!;
     if (v.status !== 'ok' || v.paused) continue;
@@ -30,35 +31,102 @@ export function sendIdleVehicles(site: Site, draft: Draft): void {
         continue;
       }
     }
-    if (!parked && !goTo(site, draft, v, ['igv-parking'], 'park', 'park')) hold(site, draft, v);
+    if (!parked) needSlot.push(v);
+  }
+  assignParking(site, draft, needSlot);
+  moveUpInRows(site, draft);
+}
+
+/**
+ * A vehicle parked in a row moves up into the free slot ahead of it (towards the exit), so the
+ * row fills from the far end and keeps its entrance free: a returning vehicle then parks at
+ * once instead of circling until the vehicles in the row make way. Deepest first, so a gap
+ * left by a departing vehicle ripples back through the row in one tick.
+ */
+function moveUpInRows(site: Site, draft: Draft): void {
+  for (const s of site.stations.values()) {
+    if (s.kind !== 'igv-parking' || s.nodes.length < 2) continue;
+    for (let k = s.nodes.length - 2; k >= 0; k--) {
+      const ahead = s.nodes[k + 1]!;
+      if (draft.claims.has(ahead)) continue;
+      const id = draft.claims.get(s.nodes[k]!);
+      const v = id === undefined ? undefined : draft.vehicles.get(id);
+      if (!v || v.status !== 'ok' || v.paused || v.nextTask !== null || v.chargeRequested) continue;
+      const leg = v.task?.legs[0];
+      if (v.task?.kind !== 'park' || leg?.action !== 'park' || leg.node !== s.nodes[k] || v.task.serviceUntilMs === null) continue;
+      claim(draft, v, { station: s.id, node: ahead, cost: 0 }, 'park', 'park');
+    }
   }
 }
 
-/** Sends the vehicle to the free stop node of the given station kinds it reaches soonest. */
-function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly StationKind[], kind: Task['kind'], action: LegAction): boolean {
+/**
+ * Parking slots by greedy matching over all vehicles that need one: the cheapest (vehicle, slot)
+ * pair first. Slots along a lane fill from the far end, so the vehicle already furthest along a
+ * parking lane must take the deepest slot; one at a time in id order would send the rear
+ * vehicle past the ones ahead, and they would keep making way for each other for ever.
+ */
+function assignParking(site: Site, draft: Draft, vehicles: VehicleState[]): void {
+  const left = new Set(vehicles.map((v) => v.id));
+  const options = new Map(vehicles.map((v) => [v.id, slotCosts(site, draft, v, ['igv-parking'])]));
+  while (left.size > 0) {
+    let best: { id: string; slot: SlotCost } | null = null;
+    for (const id of [...left].sort()) {
+      for (const slot of options.get(id)!) {
+        const holder = draft.claims.get(slot.node);
+        if (holder !== undefined && holder !== id) continue;
+        if (!best || slot.cost < best.slot.cost) best = { id, slot };
+        break;
+      }
+    }
+    if (!best) break;
+    left.delete(best.id);
+    claim(draft, draft.vehicles.get(best.id)!, best.slot, 'park', 'park');
+  }
+  for (const id of [...left].sort()) hold(site, draft, draft.vehicles.get(id)!);
+}
+
+interface SlotCost {
+  readonly station: string;
+  readonly node: string;
+  readonly cost: number;
+}
+
+/** Stop nodes of the given station kinds this vehicle may take, cheapest first (ties by node id). */
+function slotCosts(site: Site, draft: Draft, v: VehicleState, kinds: readonly StationKind[]): SlotCost[] {
   const from = commitNode(site, v);
   const fromHere = site.timesFrom(from, draft.closedLanes);
-  let best: { station: string; node: string; cost: number } | null = null;
+  const out: SlotCost[] = [];
   for (const s of site.stations.values()) {
     if (!kinds.includes(s.kind)) continue;
     for (const node of s.nodes) {
       const holder = draft.claims.get(node);
-      if (holder !== undefined && holder !== v.id) continue;
+      // A row of slots is entered at nodes[0]: a slot behind one that is taken cannot be reached
+      // without the vehicles there making way, so the row is full up to its first taken slot.
+      if (holder !== undefined && holder !== v.id) break;
       const travel = node === from && v.route.length === 0 ? 0 : fromHere.costTo(node);
       if (!Number.isFinite(travel)) continue;
       // Slots along one lane fill from the far end, so a parked vehicle never stands between
       // the entrance and a free slot: deeper slots count as cheaper by twice their depth.
       const depth = s.nodes.length > 1 ? site.timesFrom(s.nodes[0]!, draft.closedLanes).costTo(node) : 0;
-      const cost = travel - 2 * (Number.isFinite(depth) ? depth : 0);
-      if (!best || cost < best.cost) best = { station: s.id, node, cost };
+      out.push({ station: s.id, node, cost: travel - 2 * (Number.isFinite(depth) ? depth : 0) });
     }
   }
-  if (!best) return false;
+  return out.sort((a, b) => a.cost - b.cost || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+}
+
+function claim(draft: Draft, v: VehicleState, slot: SlotCost, kind: Task['kind'], action: LegAction): void {
   releaseClaims(draft, v.id);
-  draft.claims.set(best.node, v.id);
+  draft.claims.set(slot.node, v.id);
   patchVehicle(draft, v.id, {
-    task: { kind, legs: [{ station: best.station, node: best.node, action, orderId: null }], legIndex: 0, serviceUntilMs: null },
+    task: { kind, legs: [{ station: slot.station, node: slot.node, action, orderId: null }], legIndex: 0, serviceUntilMs: null },
   });
+}
+
+/** Sends the vehicle to the free stop node of the given station kinds it reaches soonest. */
+function goTo(site: Site, draft: Draft, v: VehicleState, kinds: readonly StationKind[], kind: Task['kind'], action: LegAction): boolean {
+  const best = slotCosts(site, draft, v, kinds)[0];
+  if (!best) return false;
+  claim(draft, v, best, kind, action);
   return true;
 }
 

@@ -33,7 +33,7 @@ export interface LaneGraph {
   inLanes(nodeId: string): readonly Lane[];
   /** Centre line (from-node, interior points, to-node) with cumulative lengths, mm. */
   centreLine(laneId: string): MeasuredPolyline | undefined;
-  /** See {@link laneTravelTimeMs}. */
+  /** Routing cost: {@link laneTravelTimeMs} plus {@link SERVICE_LANE_PENALTY_MS} on service rows. */
   laneTravelTimeMs(lane: Lane, maxSpeedMmps: number): number;
 }
 
@@ -46,6 +46,16 @@ export function laneTravelTimeMs(lane: Lane, maxSpeedMmps: number): number {
   const speed = Math.min(lane.speedLimitMmps, maxSpeedMmps);
   return Math.ceil((lane.lengthMm * 1000) / speed);
 }
+
+/**
+ * Extra routing cost of a lane that leads into or out of a service stop (parking slot, charger,
+ * crane bay, inspection bay), ms. Such rows are drive-through on our maps, with a bypass beside
+ * them; without this, through traffic takes the row whenever it is a few metres shorter and keeps
+ * meeting vehicles parked or served there. Gates and scanners are on every route, so they cost
+ * nothing extra. The heuristic stays admissible: costs only grow.
+ */
+export const SERVICE_LANE_PENALTY_MS = 30_000;
+const PENALISED_KINDS: ReadonlySet<string> = new Set(['igv-parking', 'charger', 'battery-swap', 'transfer-crane', 'inspection-bay']);
 
 /**
  * Builds the lane graph of a map. Throws `IGV_ERR_UNKNOWN_NODE` when a lane names a node the map
@@ -93,6 +103,8 @@ export function createLaneGraph(map: IgvMap): LaneGraph {
   }
 
   for (const list of [...outgoing.values(), ...incoming.values()]) Object.freeze(list);
+  const stopNodes = new Set(map.stations.filter((st) => PENALISED_KINDS.has(st.kind)).flatMap((st) => st.nodes));
+  const serviceLanes = new Set(lanes.filter((l) => stopNodes.has(l.from) || stopNodes.has(l.to)).map((l) => l.id));
   const none: readonly Lane[] = Object.freeze([]);
   return {
     map,
@@ -107,7 +119,7 @@ export function createLaneGraph(map: IgvMap): LaneGraph {
     outLanes: (id) => outgoing.get(id) ?? none,
     inLanes: (id) => incoming.get(id) ?? none,
     centreLine: (id) => lines.get(id),
-    laneTravelTimeMs,
+    laneTravelTimeMs: (lane, maxSpeedMmps) => laneTravelTimeMs(lane, maxSpeedMmps) + (serviceLanes.has(lane.id) ? SERVICE_LANE_PENALTY_MS : 0),
   };
 }
 

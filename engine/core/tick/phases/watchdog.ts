@@ -68,7 +68,7 @@ function aroundBreakdowns(site: Site, draft: Draft): void {
 }
 
 /**
- * An idle vehicle (parked, holding, or without work) that has kept another waiting for
+ * An idle vehicle (parked, at a holding point, or without work) that has kept another waiting for
  * `deadlockAfterMs` moves on to a holding point, so parking on a through lane never blocks
  * traffic for good. It comes back to park when it is free to.
  */
@@ -82,7 +82,10 @@ function makeWay(site: Site, draft: Draft): void {
       if (!blocker || moved.has(b) || blocker.status !== 'ok' || blocker.paused || blocker.load.length > 0) continue;
       const idle = blocker.task === null || blocker.task.kind === 'park';
       if (!idle) continue;
-      if (blocker.task?.legs[0]?.action === 'hold' && blocker.task.serviceUntilMs === null) continue;
+      // Only a vehicle standing idle makes way: one still driving to its slot or holding point
+      // is moving on already, and diverting it too would start a dance of vehicles making way
+      // for each other.
+      if (blocker.task !== null && blocker.task.serviceUntilMs === null) continue;
       if (hold(site, draft, blocker, 1)) {
         moved.add(b);
         draft.counters.reroutes++;
