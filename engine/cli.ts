@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerMapCommands } from '../maps/tools/map-cli.ts';
 import { registerSimCommand } from '../simulator/cli/sim-command.ts';
+import { registerCapacityCommand } from '../simulator/cli/capacity-command.ts';
+import { registerSweepCommand } from '../simulator/cli/sweep-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('igv')
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerMapCommands(program);
   registerSimCommand(program);
+  registerCapacityCommand(program);
+  registerSweepCommand(program);
   return program;
 }
 

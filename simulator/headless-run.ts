@@ -23,6 +23,7 @@ export function createHeadlessRun(site: Site, initial: World, journal: JournalPo
   const vehicles = new Map<string, VirtualVehicleState>();
   const silent = new Set<string>();
   let reports: Command[] = [];
+  let ids: string[] = [];
   return {
     runtime,
     vehicles,
@@ -41,7 +42,9 @@ export function createHeadlessRun(site: Site, initial: World, journal: JournalPo
         if (v && !silent.has(c.vehicleId)) v.command = c;
       }
       reports = [];
-      for (const id of [...vehicles.keys()].sort()) {
+      // Vehicles are only ever added: sort their ids again only when one was.
+      if (ids.length !== vehicles.size) ids = [...vehicles.keys()].sort();
+      for (const id of ids) {
         const report = advanceVehicle(site.cells, vehicles.get(id)!, world.tickMs);
         if (!silent.has(id)) reports.push(report);
       }

@@ -24,6 +24,11 @@ import { createCollector, type Collected } from './kpis/kpi-collector.ts';
 import { minFootprintGap } from './kpis/footprint-gap.ts';
 import { buildKpis, type Kpis } from './kpis/kpis.ts';
 import { vehiclePose } from './vehicles/virtual-vehicle.ts';
+import { scenarioFaultCommands, scenarioSurges } from './faults/scenario-faults.ts';
+import type { QueueSample } from './capacity/stability.ts';
+import type { AsIsResult } from './gate/as-is/as-is-result.ts';
+import { runTraditionalLane } from './gate/traditional/run-traditional-lane.ts';
+import { traditionalAsIsParams } from './gate/traditional/traditional-lane-params.ts';
 
 export interface SimOptions {
   readonly scenario: Scenario;
@@ -46,6 +51,12 @@ export interface SimResult {
   readonly collected: Collected;
   readonly faults: readonly EngineFault[];
   readonly site: Site;
+  /** Smart-lane consignments in the system on the hour: trucks in declaration plus open orders. */
+  readonly queueSamples: readonly QueueSample[];
+  /** The traditional lane over the same window (gate demand with the lane enabled), else null. */
+  readonly traditional: AsIsResult | null;
+  /** Gate demand only: trucks that arrived in the run by lane, and smart-lane trucks still in declaration. */
+  readonly gate: { readonly smartTrucks: number; readonly traditionalTrucks: number; readonly inDeclaration: number } | null;
 }
 
 export function runSimulation(opts: SimOptions): SimResult {
@@ -60,18 +71,21 @@ export function runSimulation(opts: SimOptions): SimResult {
   const totalMs = Math.round(hours * 3_600_000);
   const tickMs = config.tickMs;
   const run = createHeadlessRun(site, createWorld({ tickMs, seed }), opts.journal ?? null);
-  const stream = scenario.demand.kind === 'gate' ? createGateOrderStream(scenario.demand, opts.map, seed) : createOrderStream(scenario, seed);
+  const gate = scenario.demand.kind === 'gate' ? createGateOrderStream(scenario.demand, opts.map, seed, scenarioSurges(scenario)) : null;
+  const stream = gate ?? createOrderStream(scenario, seed, scenarioSurges(scenario));
+  const queueSamples: QueueSample[] = [];
   const collector = createCollector(site);
-  const faults = [...scenario.faults].sort((a, b) => a.atMs - b.atMs);
   const faultsOut: EngineFault[] = [];
 
   const fleet = fleetCommands(site, scenario.fleet.count, scenario.fleet.idPrefix, scenario.fleet.spec, scenario.fleet.socPercent, fleetSpec.lengthMm);
+  const faults = [...scenario.faults, ...scenarioFaultCommands(scenario, opts.map, fleet, totalMs, seed)].sort((a, b) => a.atMs - b.atMs);
   const initialSpecs = new Map(fleet.map((c) => [(c as { vehicleId: string }).vehicleId, fleetSpec]));
   const trace = opts.trace ? createTraceWriter(opts.trace, tickMs, initialSpecs) : null;
 
   let fi = 0;
   let lastMs = -1;
   const traceEvery = Math.max(tickMs, scenario.traceEveryMs);
+  let ids: string[] = [];
   for (let t = tickMs; t <= totalMs; t += tickMs) {
     const inbox: Command[] = t === tickMs ? [...fleet] : [];
     for (const order of stream.next(lastMs, t)) inbox.push({ kind: 'CreateOrder', order });
@@ -85,7 +99,8 @@ export function runSimulation(opts: SimOptions): SimResult {
       trace.events(t, outcome.events);
     }
     if (t % traceEvery === 0) {
-      const ids = [...run.vehicles.keys()].sort();
+      // Vehicles are only ever added: sort again only when one joined.
+      if (ids.length !== run.vehicles.size) ids = [...run.vehicles.keys()].sort();
       const prints = ids.map((id) => {
         const v = run.vehicles.get(id)!;
         const p = vehiclePose(site.cells, v);
@@ -94,10 +109,21 @@ export function runSimulation(opts: SimOptions): SimResult {
       collector.onGap(minFootprintGap(prints));
       trace?.positions(t, prints.map((p) => [p.id, p.x, p.y, p.heading] as const));
     }
+    if (t % 3_600_000 === 0) queueSamples.push({ tMs: t, inSystem: (gate?.waiting() ?? 0) + unfinishedOrders(outcome.world) });
     if (opts.onProgress && t % 600_000 === 0) opts.onProgress(t, totalMs);
   }
   const world = run.runtime.world();
   const collected = collector.finish(world);
+  const demand = scenario.demand;
+  const traditional =
+    gate && demand.kind === 'gate' && demand.traditionalLane.enabled
+      ? runTraditionalLane(
+          traditionalAsIsParams(demand.traditionalLane, demand.trucks, demand.calendar),
+          gate.trucks,
+          { fromMs: gate.offsetMs, durationMs: totalMs, warmupDays: demand.traditionalLane.warmupDays },
+          seed,
+        )
+      : null;
   const kpis = buildKpis({
     scenario: scenario.name,
     seed,
@@ -107,6 +133,14 @@ export function runSimulation(opts: SimOptions): SimResult {
     baselineTonnesPerDay: scenario.baselineTonnesPerDay,
     world,
     collected,
+    traditional,
   });
-  return { kpis, world, digest: worldDigest(world), collected, faults: faultsOut, site };
+  const gateCounts = gate ? { smartTrucks: gate.stats.smartTrucks, traditionalTrucks: gate.stats.traditionalTrucks, inDeclaration: gate.waiting() } : null;
+  return { kpis, world, digest: worldDigest(world), collected, faults: faultsOut, site, queueSamples, traditional, gate: gateCounts };
+}
+
+function unfinishedOrders(world: World): number {
+  let n = 0;
+  for (const o of world.orders.values()) if (o.status !== 'delivered' && o.status !== 'failed') n++;
+  return n;
 }

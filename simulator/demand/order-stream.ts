@@ -9,6 +9,7 @@ import type { OrderSpec } from '../../engine/core/model/order.ts';
 import { GOODS_TYPES } from '../../engine/core/model/order.ts';
 import { makeContainerId } from '../../engine/core/model/iso6346.ts';
 import type { Scenario } from '../scenarios/scenario-schema.ts';
+import { surgeFactorAt, type SurgeWindow } from '../faults/surge.ts';
 
 export interface OrderStream {
   /** Orders arriving in (fromMs, toMs]. */
@@ -17,7 +18,11 @@ export interface OrderStream {
 
 const SCALE = 1_000_000_000;
 
-export function createOrderStream(scenario: Scenario, seed: number): OrderStream {
+/**
+ * The scenario's order stream. `surges` (run ms) multiply the rate of `rate` demand in their
+ * windows; a fixed list is released as written.
+ */
+export function createOrderStream(scenario: Scenario, seed: number, surges: readonly SurgeWindow[] = []): OrderStream {
   const demand = scenario.demand;
   if (demand.kind === 'gate') throw new Error('[order-stream] gate demand is served by createGateOrderStream');
   if (demand.kind === 'list') {
@@ -40,7 +45,9 @@ export function createOrderStream(scenario: Scenario, seed: number): OrderStream
     next(fromMs, toMs) {
       const out: OrderSpec[] = [];
       for (let s = Math.floor(Math.max(0, fromMs) / 1000) + 1; s * 1000 <= toMs; s++) {
-        if (uniformInt(rng, 0, SCALE - 1) >= threshold) continue;
+        const surge = surges.length > 0 ? surgeFactorAt(surges, s * 1000) : 1;
+        const limit = surge === 1 ? threshold : Math.min(SCALE, Math.round(threshold * surge));
+        if (uniformInt(rng, 0, SCALE - 1) >= limit) continue;
         const flow = demand.flows[pick(demand.flows.map((f) => f.weight))]!;
         const goodsWeights = GOODS_TYPES.map((g) => flow.goods[g] ?? 0);
         const goods = GOODS_TYPES[pick(goodsWeights)]!;

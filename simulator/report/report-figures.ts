@@ -5,7 +5,7 @@
  */
 import type { Kpis } from '../kpis/kpis.ts';
 import { VEHICLE_STATES, type Collected, type HourSample, type VehicleStateName } from '../kpis/kpi-collector.ts';
-import { BOTTLENECKS, CLEARANCE_P50_MAX_MIN, CLEARANCE_P95_MAX_MIN, TARGET_MULTIPLE } from './report-verdict.ts';
+import { bottleneckOf, CLEARANCE_P50_MAX_MIN, CLEARANCE_P95_MAX_MIN, TARGET_MULTIPLE } from './report-verdict.ts';
 import { hBarChart, histogram, lineChart, stackedBarChart } from './svg-charts.ts';
 import { esc, fmt, pct } from './svg-primitives.ts';
 
@@ -93,7 +93,7 @@ export function renderFigures(kpis: Kpis, c: Collected): string {
     emptyNote: 'no deliveries, so no clearance times',
   });
 
-  const hot = BOTTLENECKS[kpis.capacity.bottleneck]?.key;
+  const hot = bottleneckOf(kpis.capacity.bottleneck)?.key;
   const u = (key: string) => ({ value: kpis.utilization[key] ?? null, highlight: key === hot && (kpis.utilization[key] ?? 0) > 0 });
   const utilisation = hBarChart({
     label: 'Utilisation by resource',
@@ -106,6 +106,9 @@ export function renderFigures(kpis: Kpis, c: Collected): string {
       { label: 'NII scanners', ...u('scanners') },
       { label: 'inspection bays', ...u('inspectionBays') },
       { label: 'chargers', ...u('chargers') },
+      ...Object.keys(kpis.utilization)
+        .filter((k) => k.startsWith('traditional-'))
+        .map((k) => ({ label: `traditional lane: ${k.slice('traditional-'.length)}`, ...u(k) })),
     ],
   });
 

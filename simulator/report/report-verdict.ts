@@ -38,6 +38,12 @@ export const BOTTLENECKS: Record<string, { label: string; key: string }> = {
   'inspection-bays': { label: 'inspection bays', key: 'inspectionBays' },
 };
 
+/** Label and `utilization` key of a bottleneck name; traditional-lane steps read their own key. */
+export function bottleneckOf(name: string): { label: string; key: string } | undefined {
+  if (name.startsWith('traditional-')) return { label: `traditional lane: ${name.slice('traditional-'.length)}`, key: name };
+  return BOTTLENECKS[name];
+}
+
 /** Hours from minutes, one decimal, for the clearance figures. */
 export function hours(min: number | null): string {
   return min === null ? '–' : `${fmt(min / 60, 1)} h`;
@@ -54,7 +60,7 @@ export function renderVerdict(kpis: Kpis): string {
   const measured = p50 !== null && p95 !== null;
   const overall: Level = RANK[capLvl] >= RANK[clrLvl] ? capLvl : clrLvl;
 
-  const b = BOTTLENECKS[cap.bottleneck];
+  const b = bottleneckOf(cap.bottleneck);
   const bLabel = b?.label ?? cap.bottleneck;
   const bUtil = b ? (kpis.utilization[b.key] ?? null) : null;
   const idle = bUtil === null || bUtil <= 0;

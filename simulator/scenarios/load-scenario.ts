@@ -8,6 +8,8 @@ import { dirname, resolve } from 'node:path';
 import type { IgvMap } from '../../maps/schema/map-schema.ts';
 import { loadMapFile } from '../../maps/tools/load-map.ts';
 import { ScenarioSchema, type Scenario } from './scenario-schema.ts';
+import { faultModelErrors } from '../faults/expand-fault-model.ts';
+import { mapFaultTargets } from '../faults/scenario-faults.ts';
 
 export type LoadedScenario = { ok: true; scenario: Scenario; map: IgvMap; mapPath: string } | { ok: false; errors: string[] };
 
@@ -46,7 +48,7 @@ export async function loadScenarioFile(path: string): Promise<LoadedScenario> {
   return { ok: true, scenario, map: loaded.map, mapPath };
 }
 
-/** Stations named by the demand that the map does not have. */
+/** Stations named by the demand, and lanes and stations named by the fault model, that the map does not have. */
 export function scenarioReferenceErrors(scenario: Scenario, map: IgvMap): string[] {
   const stations = new Set(map.stations.map((s) => s.id));
   const errors: string[] = [];
@@ -61,5 +63,6 @@ export function scenarioReferenceErrors(scenario: Scenario, map: IgvMap): string
       for (const id of [o.origin, o.destination, ...o.via]) if (!stations.has(id)) errors.push(`$.demand.orders[${i}]: the map has no station [${id}]`);
     });
   }
+  if (scenario.faultModel) errors.push(...faultModelErrors(scenario.faultModel, mapFaultTargets(map)).map((e) => `$.faultModel: ${e}`));
   return errors;
 }

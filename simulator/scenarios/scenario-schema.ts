@@ -11,6 +11,8 @@ import { VehicleSpecSchema } from '../../engine/core/model/vehicle-spec.ts';
 import { CalendarParamsSchema } from '../gate/calendar.ts';
 import { TruckDemandSchema } from '../gate/demand/truck-demand.ts';
 import { SmartLaneParamsSchema } from '../gate/smart/smart-lane-params.ts';
+import { TraditionalLaneSchema } from '../gate/traditional/traditional-lane-params.ts';
+import { FaultModelSchema } from '../faults/fault-model-schema.ts';
 
 export const SCENARIO_FORMAT = 'igv-scenario/1';
 
@@ -42,6 +44,7 @@ export const GateDemandSchema = z
     calendar: CalendarParamsSchema.prefault({}),
     trucks: TruckDemandSchema.prefault({}),
     smartLane: SmartLaneParamsSchema.prefault({}),
+    traditionalLane: TraditionalLaneSchema.prefault({}).describe('the traditional lane beside the IGV lane: the calibrated as-is process on every truck not taking the smart lane'),
     startDay: z.number().int().min(0).max(364).default(59).describe('day of the 2025 calendar the run starts on (59 = 1 March, off-peak)'),
   })
   .strict();
@@ -73,6 +76,7 @@ export const ScenarioSchema = z
     demand: z.discriminatedUnion('kind', [RateDemandSchema, ListDemandSchema, GateDemandSchema]),
     durationHours: z.number().positive(),
     faults: z.array(FaultSchema).default([]),
+    faultModel: FaultModelSchema.optional().describe('faults drawn from rates and run-time windows (hours from the run start), added to `faults`: breakdowns, link losses, lane closures, station outages and failures, demand surges'),
     traceEveryMs: z.number().int().positive().default(1_000).describe('how often the trace records positions, ms'),
     baselineTonnesPerDay: z.number().positive().default(4_509).describe('P17: 2025 throughput, the capacity baseline until the as-is model runs'),
   })

@@ -28,8 +28,66 @@ export function createVirtualVehicle(id: string, spec: VehicleSpec, lane: string
   return { id, spec, lane, offsetMm, trail: [...trail], speedMmps: 0, socMwh: socWh * 1000, odometerMm: 0, command: null };
 }
 
-/** Drives one tick of `dtMs` under the last command and returns the vehicle's report. */
-export function advanceVehicle(cells: CellGraph, v: VirtualVehicleState, dtMs: number): Extract<Command, { kind: 'VehicleReport' }> {
+type Report = Extract<Command, { kind: 'VehicleReport' }>;
+
+/** A vehicle's state after its last tick, when that tick changed nothing (standing, not charging). */
+interface Rest {
+  readonly cells: CellGraph;
+  readonly dtMs: number;
+  readonly command: VehicleCommand | null;
+  readonly lane: string;
+  readonly offsetMm: number;
+  readonly trail: readonly string[];
+  readonly speedMmps: number;
+  readonly socMwh: number;
+  readonly odometerMm: number;
+}
+
+const atRest = new WeakMap<VirtualVehicleState, Rest>();
+
+function sameRest(r: Rest, cells: CellGraph, v: VirtualVehicleState, dtMs: number): boolean {
+  return (
+    r.cells === cells && r.dtMs === dtMs && r.command === v.command && r.lane === v.lane && r.offsetMm === v.offsetMm &&
+    r.speedMmps === v.speedMmps && r.socMwh === v.socMwh && r.odometerMm === v.odometerMm && sameList(r.trail, v.trail)
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function report(v: VirtualVehicleState): Report {
+  return {
+    kind: 'VehicleReport',
+    vehicleId: v.id,
+    lane: v.lane,
+    offsetMm: v.offsetMm,
+    speedMmps: v.speedMmps,
+    socWh: Math.floor(v.socMwh / 1000),
+    odometerMm: v.odometerMm,
+  };
+}
+
+/**
+ * Drives one tick of `dtMs` under the last command and returns the vehicle's report. A tick is a
+ * function of the state and the command: when the last one left the state as it found it, so does
+ * this one, and it is not worked out again (most of a fleet stands most of the time).
+ */
+export function advanceVehicle(cells: CellGraph, v: VirtualVehicleState, dtMs: number): Report {
+  const rest = atRest.get(v);
+  if (rest && sameRest(rest, cells, v, dtMs)) return report(v);
+  const before: Rest = {
+    cells, dtMs, command: v.command, lane: v.lane, offsetMm: v.offsetMm, trail: [...v.trail], speedMmps: v.speedMmps, socMwh: v.socMwh, odometerMm: v.odometerMm,
+  };
+  const out = drive(cells, v, dtMs);
+  if (sameRest(before, cells, v, dtMs)) atRest.set(v, before);
+  else atRest.delete(v);
+  return out;
+}
+
+function drive(cells: CellGraph, v: VirtualVehicleState, dtMs: number): Report {
   const cmd = v.command;
   if (cmd && cmd.lanes[0] !== v.lane && v.speedMmps === 0) {
     const flipped = flipOntoTwin(cells, v.lane, v.offsetMm, v.spec.lengthMm, Number.MAX_SAFE_INTEGER);
@@ -76,15 +134,7 @@ export function advanceVehicle(cells: CellGraph, v: VirtualVehicleState, dtMs: n
   v.socMwh -= Math.floor((moved * perKm) / 1000);
   if (cmd && cmd.chargeW > 0 && speed === 0) v.socMwh += Math.floor((cmd.chargeW * dtMs) / 3600);
   v.socMwh = Math.max(0, Math.min(v.socMwh, v.spec.batteryWh * 1000));
-  return {
-    kind: 'VehicleReport',
-    vehicleId: v.id,
-    lane: v.lane,
-    offsetMm: v.offsetMm,
-    speedMmps: v.speedMmps,
-    socWh: Math.floor(v.socMwh / 1000),
-    odometerMm: v.odometerMm,
-  };
+  return report(v);
 }
 
 function advanceAlong(cells: CellGraph, v: VirtualVehicleState, lanes: readonly string[], moved: number): void {
@@ -105,8 +155,16 @@ function advanceAlong(cells: CellGraph, v: VirtualVehicleState, lanes: readonly 
   v.trail = trimTrail(cells, v.trail, v.offsetMm, v.spec.lengthMm + 5_000);
 }
 
-/** Footprint centre (m) and heading (rad) for the trace. */
+const poses = new WeakMap<VirtualVehicleState, { cells: CellGraph; lane: string; offsetMm: number; trail: readonly string[]; x: number; y: number; heading: number }>();
+
+/** Footprint centre (m) and heading (rad) for the trace (worked out again only when the vehicle has moved). */
 export function vehiclePose(cells: CellGraph, v: VirtualVehicleState): { x: number; y: number; heading: number } {
+  const known = poses.get(v);
+  if (known && known.cells === cells && known.lane === v.lane && known.offsetMm === v.offsetMm && sameList(known.trail, v.trail)) {
+    return { x: known.x, y: known.y, heading: known.heading };
+  }
   const p = bodyPose(cells, makeTrack(cells, v.trail, v.lane, v.offsetMm, []), v.spec.lengthMm);
-  return { x: p.x / 1000, y: p.y / 1000, heading: p.heading };
+  const pose = { x: p.x / 1000, y: p.y / 1000, heading: p.heading };
+  poses.set(v, { cells, lane: v.lane, offsetMm: v.offsetMm, trail: [...v.trail], ...pose });
+  return pose;
 }

@@ -25,6 +25,7 @@ function run(o: { hours: number; tph: number; name?: string; multiple?: number; 
       openOrders: o.tph === 0 ? h : Math.round(4 + 3 * wave),
       fleet: { driving, waiting: 1, serving: Math.max(0, 7 - driving), charging: h % 5 === 0 ? 1 : 0, idle: h % 5 === 0 ? 1 : 2, faulted: 0 },
       energyKwh: Math.round(energy * 10) / 10,
+
     });
   }
   const vn = samples.reduce((a, s) => a + s.deliveredTonnes['VN-CN'], 0);
@@ -65,11 +66,15 @@ function run(o: { hours: number; tph: number; name?: string; multiple?: number; 
         'VN-CN': { tonnesPerDay: Math.round((vn / days) * 10) / 10, movesPerDay: Math.round((mv('VN-CN') / days) * 10) / 10 },
         'CN-VN': { tonnesPerDay: Math.round((cn / days) * 10) / 10, movesPerDay: Math.round((mv('CN-VN') / days) * 10) / 10 },
       },
+      smartLane: { tonnesPerDay: Math.round(tpd * 10) / 10, movesPerDay: Math.round((delivered / days) * 10) / 10 },
+      traditionalLane: null,
     },
-    clearanceMinutes: { p50: p(50), p95: p(95) },
-    capacity: { baselineTonnesPerDay: BASELINE, multiple: o.multiple ?? Math.round((tpd / BASELINE) * 1000) / 1000, perOpenHour: 0.62, bottleneck: o.tph === 0 ? 'automated-gates' : 'transfer-cranes' },
+    clearanceMinutes: { p50: p(50), p95: p(95), traditionalLane: null },
+    capacity: { baselineTonnesPerDay: BASELINE, multiple: o.multiple ?? Math.round((tpd / BASELINE) * 1000) / 1000, perOpenHour: 0.62, bottleneck: o.tph === 0 ? 'automated-gates' : 'transfer-cranes', smartLaneShare: 1 },
     utilization: { igv: o.tph === 0 ? 0 : 0.7523, cranes: o.tph === 0 ? 0 : 0.8, gates: 0.41, scanners: o.nullScanners ? null : 0.38, inspectionBays: null, chargers: 0.12 },
     energyKwh: Math.round(energy * 10) / 10,
+    energyKwhPerMove: null,
+
     safety: { minGapM: 4.2, deadlocksResolved: 1, deadlocksDetected: 1, maxWaitS: 94.5, stalls: 0 },
     simSpeed: { vehicleUpdatesPerSecond: 270_000, realtimeFactor: 2250 },
   };

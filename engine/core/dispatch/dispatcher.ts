@@ -6,9 +6,11 @@
  * An order that stays open gets a reason code event whenever the reason changes.
  */
 import type { Site } from '../tick/site.ts';
-import type { Draft } from '../tick/draft.ts';
+import { vehicleIds, type Draft } from '../tick/draft.ts';
 import { REASONS, type Reason } from '../model/events.ts';
 import type { VehicleState } from '../model/world.ts';
+import type { OrderState } from '../model/order.ts';
+import { CowMap } from '../tick/cow-map.ts';
 import { compareOrders } from './order-ranking.ts';
 import { orderTask, taskNodes } from './order-task.ts';
 import { driveWh, reserveWh } from '../energy/energy-model.ts';
@@ -26,9 +28,7 @@ interface Candidate {
 }
 
 export function assignCargo(site: Site, draft: Draft): void {
-  const open = [...draft.orders.values()]
-    .filter((o) => o.status === 'open')
-    .sort(compareOrders);
+  const open = openOrders(draft);
   if (open.length === 0) return;
 
   let candidates = collectCandidates(site, draft);
@@ -66,6 +66,23 @@ export function assignCargo(site: Site, draft: Draft): void {
   }
 }
 
+const openByMap = new WeakMap<ReadonlyMap<string, OrderState>, readonly OrderState[]>();
+
+/**
+ * Open orders in rank order. Most ticks change no order: the list is then the one found for the
+ * same (unwritten) orders map last time, instead of a walk over every order of the run.
+ */
+function openOrders(draft: Draft): readonly OrderState[] {
+  const base = draft.orders instanceof CowMap && !draft.orders.written ? draft.orders.result() : null;
+  const known = base ? openByMap.get(base) : undefined;
+  if (known) return known;
+  const open: OrderState[] = [];
+  for (const o of draft.orders.values()) if (o.status === 'open') open.push(o);
+  open.sort(compareOrders);
+  if (base) openByMap.set(base, open);
+  return open;
+}
+
 /** Service time already promised to each station by the tasks vehicles hold, ms: a queue estimate. */
 function promisedServiceMs(site: Site, draft: Draft): Map<string, number> {
   const out = new Map<string, number>();
@@ -91,7 +108,7 @@ function serviceMs(site: Site, station: string, action: string): number {
 /** Vehicles that can take an order now: idle or parked, or on the final drop with nothing queued. */
 function collectCandidates(site: Site, draft: Draft): Candidate[] {
   const out: Candidate[] = [];
-  for (const id of [...draft.vehicles.keys()].sort()) {
+  for (const id of vehicleIds(draft)) {
     const v = draft.vehicles.get(id)!;
     if (v.status !== 'ok' || v.paused || v.chargeRequested) continue;
     if (v.socWh * 100 < v.spec.batteryWh * site.config.chargeBelowPercent) continue;

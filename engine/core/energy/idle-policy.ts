@@ -6,14 +6,14 @@
  * Stations' stop nodes are claimed so two vehicles are never sent to one slot.
  */
 import type { Site } from '../tick/site.ts';
-import type { Draft } from '../tick/draft.ts';
+import { vehicleIds, type Draft } from '../tick/draft.ts';
 import type { LegAction, Task, VehicleState } from '../model/world.ts';
 import type { StationKind } from '../../../maps/schema/map-schema.ts';
 import { commitNode } from '../planner/commit-point.ts';
 import { patchVehicle, releaseClaims } from '../tick/vehicle-records.ts';
 
 export function sendIdleVehicles(site: Site, draft: Draft): void {
-  const ids = [...draft.vehicles.keys()].sort();
+  const ids = vehicleIds(draft);
   let charging = ids.filter((id) => draft.vehicles.get(id)!.task?.kind === 'charge').length;
   const opportunityCap = Math.max(1, Math.floor(ids.length * site.config.maxChargingShare));
   const needSlot: VehicleState[] = [];

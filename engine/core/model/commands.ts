@@ -46,6 +46,10 @@ export const CommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('BreakDown'), vehicleId: Id, repairMs: z.number().int().positive() }).strict(),
   z.object({ kind: z.literal('LinkLost'), vehicleId: Id }).strict(),
   z.object({ kind: z.literal('LinkRestored'), vehicleId: Id }).strict(),
+  /** A station (crane, scanner, gate, charger…) stops serving: services in progress are suspended, none start. */
+  z.object({ kind: z.literal('StationDown'), station: Id, reason: z.string().min(1).max(200) }).strict(),
+  /** The station serves again: suspended services resume with the time they had left. */
+  z.object({ kind: z.literal('StationUp'), station: Id }).strict(),
   z.object({ kind: z.literal('EmergencyStop') }).strict(),
   z.object({ kind: z.literal('ReleaseEmergencyStop') }).strict(),
 ]);

@@ -48,6 +48,9 @@ export type EngineEvent =
   | { kind: 'ChargingFinished'; vehicleId: string; station: string; socPercent: number }
   | { kind: 'LaneClosed'; laneId: string }
   | { kind: 'LaneOpened'; laneId: string }
+  | { kind: 'StationWentDown'; station: string; reason: string }
+  /** `downMs`: how long the outage lasted; suspended services end that much later. */
+  | { kind: 'StationCameUp'; station: string; downMs: number }
   | { kind: 'Rerouted'; vehicleId: string; reason: string }
   | { kind: 'DeadlockDetected'; vehicleIds: string[] }
   | { kind: 'DeadlockResolved'; vehicleIds: string[]; how: string }

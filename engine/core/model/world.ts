@@ -110,6 +110,12 @@ export const ZERO_COUNTERS: Counters = Object.freeze({
   maxWaitMs: 0,
 });
 
+/** Why and since when (engine ms) a station is out of service. */
+export interface StationOutage {
+  readonly reason: string;
+  readonly sinceMs: number;
+}
+
 export interface World {
   readonly tick: number;
   readonly tickMs: number;
@@ -118,6 +124,8 @@ export interface World {
   /** Station stop nodes promised to a vehicle (parking slots, chargers): node → vehicle id. */
   readonly claims: ReadonlyMap<string, string>;
   readonly closedLanes: ReadonlySet<string>;
+  /** Stations out of service (StationDown), by station id: they start no service and suspend the ones in progress. */
+  readonly downStations: ReadonlyMap<string, StationOutage>;
   /** Emergency stop in force: every vehicle halts, nothing new is released. */
   readonly emergencyStop: boolean;
   /** A broken invariant stopped the engine issuing motion (see runtime tick guard). */

@@ -5,7 +5,7 @@
  * Turning round on a single-track lane happens here, once the vehicle stands at the lane's end.
  */
 import type { Site } from '../tick/site.ts';
-import type { Draft } from '../tick/draft.ts';
+import { vehicleIds, type Draft } from '../tick/draft.ts';
 import type { VehicleState } from '../model/world.ts';
 import { flipOntoTwin } from '../motion/track.ts';
 import { patchVehicle } from '../tick/vehicle-records.ts';
@@ -16,12 +16,12 @@ export function planRoutes(site: Site, draft: Draft): void {
   planVehicleRoutes(site, draft);
   // Windows are estimates for ordering; refreshing them once a second of engine time is plenty.
   if (draft.nowMs % Math.max(site.config.reservationEveryMs, draft.tickMs) < draft.tickMs || draft.tick === 1) {
-    draft.reservations = planReservations(site, [...draft.vehicles.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), draft.nowMs);
+    draft.reservations = planReservations(site, vehicleIds(draft).map((id) => draft.vehicles.get(id)!), draft.nowMs);
   }
 }
 
 function planVehicleRoutes(site: Site, draft: Draft): void {
-  for (const id of [...draft.vehicles.keys()].sort()) {
+  for (const id of vehicleIds(draft)) {
     let v = draft.vehicles.get(id)!;
     if (v.status !== 'ok') continue;
     if (v.turnAround && v.speedMmps === 0 && v.route.length === 0) {
@@ -36,8 +36,8 @@ function planVehicleRoutes(site: Site, draft: Draft): void {
     const goal = v.task && v.task.serviceUntilMs === null ? v.task.legs[v.task.legIndex]!.node : null;
     if (goal === null) {
       // No place to go: keep only what was already released.
-      const keep = v.route.slice(0, commitLaneIndex(v));
-      if (keep.length !== v.route.length) patchVehicle(draft, id, { route: keep });
+      const committed = commitLaneIndex(v);
+      if (committed !== v.route.length) patchVehicle(draft, id, { route: v.route.slice(0, committed) });
       continue;
     }
     if (!needsPlan(site, draft, v, goal)) continue;
@@ -49,8 +49,9 @@ function needsPlan(site: Site, draft: Draft, v: VehicleState, goal: string): boo
   if (v.routeBlocked || v.turnAround) return true;
   const last = v.route.length > 0 ? v.route[v.route.length - 1]! : v.lane;
   if (site.cells.lane(last).to !== goal) return true;
-  const committed = commitLaneIndex(v);
-  return v.route.slice(committed).some((l) => draft.closedLanes.has(l));
+  if (draft.closedLanes.size === 0) return false;
+  for (let i = commitLaneIndex(v); i < v.route.length; i++) if (draft.closedLanes.has(v.route[i]!)) return true;
+  return false;
 }
 
 function replan(site: Site, draft: Draft, v: VehicleState, goal: string): void {

@@ -13,6 +13,7 @@ export function createWorld(options: { tickMs: number; seed: number }): World {
     orders: new Map(),
     claims: new Map(),
     closedLanes: new Set<string>(),
+    downStations: new Map(),
     emergencyStop: false,
     safeMode: false,
     rngState: seedState(options.seed),

@@ -5,8 +5,9 @@
  */
 import type { OrderState } from '../model/order.ts';
 import type { EngineEvent } from '../model/events.ts';
-import type { Counters, VehicleState, World } from '../model/world.ts';
+import type { Counters, StationOutage, VehicleState, World } from '../model/world.ts';
 import type { VehicleCommand } from '../model/vehicle-command.ts';
+import { CowMap } from './cow-map.ts';
 
 export interface Draft {
   /** The world this tick started from (never changed). */
@@ -18,6 +19,7 @@ export interface Draft {
   orders: Map<string, OrderState>;
   claims: Map<string, string>;
   closedLanes: Set<string>;
+  downStations: Map<string, StationOutage>;
   emergencyStop: boolean;
   safeMode: boolean;
   counters: { -readonly [K in keyof Counters]: Counters[K] };
@@ -37,9 +39,12 @@ export function openDraft(world: World): Draft {
     tickMs: world.tickMs,
     nowMs: tick * world.tickMs,
     vehicles: new Map(world.vehicles),
-    orders: new Map(world.orders),
-    claims: new Map(world.claims),
+    // Orders pile up over a long run, and most ticks touch neither orders nor claims: these are
+    // copied only when written.
+    orders: new CowMap(world.orders),
+    claims: new CowMap(world.claims),
     closedLanes: new Set(world.closedLanes),
+    downStations: new Map(world.downStations),
     emergencyStop: world.emergencyStop,
     safeMode: world.safeMode,
     counters: { ...world.counters },
@@ -55,9 +60,10 @@ export function freezeDraft(draft: Draft, rngState: readonly number[]): World {
     tick: draft.tick,
     tickMs: draft.tickMs,
     vehicles: sortedMap(draft.vehicles),
-    orders: sortedMap(draft.orders),
-    claims: sortedMap(draft.claims),
+    orders: settled(draft.orders),
+    claims: settled(draft.claims),
     closedLanes: new Set([...draft.closedLanes].sort()),
+    downStations: sortedMap(draft.downStations),
     emergencyStop: draft.emergencyStop,
     safeMode: draft.safeMode,
     rngState: Object.freeze([...rngState]),
@@ -66,9 +72,27 @@ export function freezeDraft(draft: Draft, rngState: readonly number[]): World {
   });
 }
 
+// The list for the draft of the tick under way (one draft at a time is worked on).
+let idsOf: { draft: Draft; ids: readonly string[] } | null = null;
+
+/**
+ * Vehicle ids in order, the list every phase walks. Vehicles are only ever added (never
+ * removed), so the list is sorted again only when the count changed. Callers must not mutate it.
+ */
+export function vehicleIds(draft: Draft): readonly string[] {
+  if (idsOf === null || idsOf.draft !== draft || idsOf.ids.length !== draft.vehicles.size) idsOf = { draft, ids: [...draft.vehicles.keys()].sort() };
+  return idsOf.ids;
+}
+
 /** Vehicles in id order (the iteration order every phase uses). */
 export function vehiclesById(draft: Draft): VehicleState[] {
   return [...draft.vehicles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A draft map as the next world keeps it: an unwritten copy-on-write map is its (sorted) base. */
+function settled<V>(m: Map<string, V>): ReadonlyMap<string, V> {
+  if (m instanceof CowMap) return m.written ? sortedMap(m.result()) : m.result();
+  return sortedMap(m);
 }
 
 function sortedMap<V>(m: ReadonlyMap<string, V>): ReadonlyMap<string, V> {

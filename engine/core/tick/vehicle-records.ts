@@ -12,10 +12,79 @@ export function patchVehicle(draft: Draft, id: string, patch: Partial<VehicleSta
   const v = draft.vehicles.get(id)!;
   // The last allocation's blockers describe the old plan; forget them so the next tick's traffic
   // control looks afresh instead of keeping a stale allocation (see allocate-space.ts).
-  const stale = !('blockedBy' in patch) && v.blockedBy.length > 0 && ALLOCATION_INPUTS.some((k) => k in patch);
-  const next = Object.freeze(stale ? { ...v, ...patch, blockedBy: [] } : { ...v, ...patch });
+  const stale = !('blockedBy' in patch) && v.blockedBy.length > 0 && touchesAllocation(patch);
+  let next: VehicleState;
+  if (shaped.get(id) === v && knownFields(patch)) {
+    next = Object.freeze(rebuilt(v, patch, stale));
+    shaped.set(id, next);
+  } else {
+    next = Object.freeze(stale ? { ...v, ...patch, blockedBy: [] } : { ...v, ...patch });
+    if (hasRecordShape(next)) shaped.set(id, next);
+    else shaped.delete(id);
+  }
   draft.vehicles.set(id, next);
   return next;
+}
+
+function touchesAllocation(patch: Partial<VehicleState>): boolean {
+  for (let i = 0; i < ALLOCATION_INPUTS.length; i++) if (ALLOCATION_INPUTS[i]! in patch) return true;
+  return false;
+}
+
+/**
+ * A vehicle record's fields in the order a record is first built (AddVehicle). Patching copies a
+ * record; a spread copy is general but slow, so a record known to have exactly these fields in
+ * this order is copied field by field instead: the same object, key order included (the world
+ * digest serialises keys in order). Anything else (a field added elsewhere) takes the spread.
+ */
+export const RECORD_FIELDS: readonly string[] = ['id', 'spec', 'lane', 'offsetMm', 'speedMmps', 'trail', 'route', 'held', 'limit', 'socWh', 'odometerMm', 'energyUsedWh', 'status', 'repairDoneMs', 'paused', 'charging', 'task', 'nextTask', 'load', 'turnAround', 'routeBlocked', 'chargeRequested', 'lastCommandKey', 'waitingSinceMs', 'stalledNotified', 'inDeadlock', 'blockedBy'];
+const RECORD_FIELD_SET: ReadonlySet<string> = new Set(RECORD_FIELDS);
+
+/** By vehicle id: its latest record known to have exactly `RECORD_FIELDS`, in order. */
+const shaped = new Map<string, VehicleState>();
+
+function knownFields(patch: Partial<VehicleState>): boolean {
+  for (const k in patch) if (!RECORD_FIELD_SET.has(k)) return false;
+  return true;
+}
+
+function hasRecordShape(v: VehicleState): boolean {
+  const keys = Object.keys(v);
+  if (keys.length !== RECORD_FIELDS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== RECORD_FIELDS[i]) return false;
+  return true;
+}
+
+function rebuilt(v: VehicleState, p: Partial<VehicleState>, stale: boolean): VehicleState {
+  return {
+    id: 'id' in p ? p.id! : v.id,
+    spec: 'spec' in p ? p.spec! : v.spec,
+    lane: 'lane' in p ? p.lane! : v.lane,
+    offsetMm: 'offsetMm' in p ? p.offsetMm! : v.offsetMm,
+    speedMmps: 'speedMmps' in p ? p.speedMmps! : v.speedMmps,
+    trail: 'trail' in p ? p.trail! : v.trail,
+    route: 'route' in p ? p.route! : v.route,
+    held: 'held' in p ? p.held! : v.held,
+    limit: 'limit' in p ? p.limit! : v.limit,
+    socWh: 'socWh' in p ? p.socWh! : v.socWh,
+    odometerMm: 'odometerMm' in p ? p.odometerMm! : v.odometerMm,
+    energyUsedWh: 'energyUsedWh' in p ? p.energyUsedWh! : v.energyUsedWh,
+    status: 'status' in p ? p.status! : v.status,
+    repairDoneMs: 'repairDoneMs' in p ? p.repairDoneMs! : v.repairDoneMs,
+    paused: 'paused' in p ? p.paused! : v.paused,
+    charging: 'charging' in p ? p.charging! : v.charging,
+    task: 'task' in p ? p.task! : v.task,
+    nextTask: 'nextTask' in p ? p.nextTask! : v.nextTask,
+    load: 'load' in p ? p.load! : v.load,
+    turnAround: 'turnAround' in p ? p.turnAround! : v.turnAround,
+    routeBlocked: 'routeBlocked' in p ? p.routeBlocked! : v.routeBlocked,
+    chargeRequested: 'chargeRequested' in p ? p.chargeRequested! : v.chargeRequested,
+    lastCommandKey: 'lastCommandKey' in p ? p.lastCommandKey! : v.lastCommandKey,
+    waitingSinceMs: 'waitingSinceMs' in p ? p.waitingSinceMs! : v.waitingSinceMs,
+    stalledNotified: 'stalledNotified' in p ? p.stalledNotified! : v.stalledNotified,
+    inDeadlock: 'inDeadlock' in p ? p.inDeadlock! : v.inDeadlock,
+    blockedBy: stale ? [] : 'blockedBy' in p ? p.blockedBy! : v.blockedBy,
+  };
 }
 
 export function patchOrder(draft: Draft, id: string, patch: Partial<OrderState>): OrderState {

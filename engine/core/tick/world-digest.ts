@@ -5,6 +5,7 @@
  */
 import type { World } from '../model/world.ts';
 
+/** Covers every field of the world (closed lanes, down stations, counters…): `canonical` walks the whole record. */
 export function worldDigest(world: World): string {
   return fnv1a64(canonical(world));
 }

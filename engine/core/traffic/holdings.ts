@@ -21,10 +21,27 @@ export interface Holdings {
   tryGrant(vehicle: string, want: readonly number[], noseLane: string, closedLanes: ReadonlySet<string>, blockers: Set<string>): boolean;
   /** Releases every cell the vehicle holds that is not in `keep`. */
   releaseExcept(vehicle: string, keep: ReadonlySet<number>): void;
-  heldBy(vehicle: string): number[];
+  /** Cells the vehicle holds, sorted (a shared answer: do not mutate it). */
+  heldBy(vehicle: string): readonly number[];
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+const NO_CELLS: readonly number[] = Object.freeze([]);
+
+/** Ascending copy of a short list of distinct cell ids (insertion sort: no scratch allocation). */
+function sortedCopy(list: readonly number[]): number[] {
+  const out = list.slice();
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]! > x) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
+}
 
 /**
  * @param position where vehicles stand along lanes, for sharing cells in a convoy; without it
@@ -36,6 +53,8 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
   const owned = new Map<string, number[]>();
   // block id → vehicle → lane it holds in the block (any one: all its lanes there go one way)
   const blockUse = new Map<number, Map<string, string>>();
+  // heldBy() answers, until the vehicle's holdings change (asked for every blocker of every waiting vehicle).
+  const sorted = new Map<string, readonly number[]>();
 
   const add = (v: string, c: number) => {
     const list = holders[c];
@@ -45,6 +64,7 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
     const mine = owned.get(v);
     if (mine) mine.push(c);
     else owned.set(v, [c]);
+    sorted.delete(v);
     const cell = all[c]!;
     if (cell.block >= 0) {
       let use = blockUse.get(cell.block);
@@ -64,6 +84,7 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
       const i = mine.indexOf(c);
       if (i >= 0) mine.splice(i, 1);
     }
+    sorted.delete(v);
     const cell = all[c]!;
     if (cell.block >= 0) {
       const stillIn = mine?.find((o) => all[o]!.block === cell.block);
@@ -134,6 +155,10 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
       if (!mine) return;
       for (const c of [...mine]) if (!keep.has(c)) remove(vehicle, c);
     },
-    heldBy: (vehicle) => [...(owned.get(vehicle) ?? [])].sort((a, b) => a - b),
+    heldBy(vehicle) {
+      let list = sorted.get(vehicle);
+      if (!list) sorted.set(vehicle, (list = sortedCopy(owned.get(vehicle) ?? NO_CELLS)));
+      return list;
+    },
   };
 }

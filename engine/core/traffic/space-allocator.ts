@@ -15,8 +15,9 @@
  *
  * Called only from within `step()`, with vehicles in priority order.
  */
-import type { CellGraph } from '../graph/cell-graph.ts';
-import { cellsFrom, lanesNearNose, locate, makeTrack, type Track, type TrackCell } from '../motion/track.ts';
+import type { Cell, CellGraph } from '../graph/cell-graph.ts';
+import { laneAt, laneIndexNearNose, locate, type Track } from '../motion/track.ts';
+import { recordTrack, TRACK_HORIZON_MM } from '../motion/record-track.ts';
 import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
 import { stoppingDistanceMm } from '../motion/kinematics.ts';
 import type { VehicleState } from '../model/world.ts';
@@ -54,6 +55,7 @@ export interface VehicleAllocation {
 
 /** The stop the vehicle is heading for on its current track: the route's end, or where it stands. */
 export type StopRule = (v: VehicleState, track: Track) => number;
+// A StopRule must be pure (a function of the record and its track): it is memoised per record.
 
 export function allocateSpace(
   input: AllocationInput,
@@ -61,164 +63,266 @@ export function allocateSpace(
   priorityOrder: readonly string[],
   stopAt: StopRule,
 ): Map<string, VehicleAllocation> {
-  const { cells, gapMm } = input;
-  const byId = new Map(vehicles.map((v) => [v.id, v]));
-  const trackCache = new Map<string, Track>();
-  const tracks = {
-    get(id: string): Track | undefined {
-      let t = trackCache.get(id);
-      if (!t) {
-        const v = byId.get(id);
-        if (!v) return undefined;
-        trackCache.set(id, (t = makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route, TRACK_HORIZON_MM)));
-      }
-      return t;
-    },
-  };
-  // Lane → index on each vehicle's track, nearest the nose, built once per vehicle and pass.
-  const laneIndex = new Map<string, Map<string, number>>();
-  const indexOf = (id: string, t: Track, lane: string) => {
-    let m = laneIndex.get(id);
-    if (!m) {
-      m = lanesNearNose(cells, t);
-      laneIndex.set(id, m);
-    }
-    return m.get(lane) ?? -1;
-  };
+  const { cells } = input;
+  const byId = new Map<string, VehicleState>();
+  for (const v of vehicles) byId.set(v.id, v);
   const position: LanePosition = (id, lane) => {
-    const t = tracks.get(id);
-    if (!t) return null;
-    const k = indexOf(id, t, lane);
+    const v = byId.get(id);
+    if (!v) return null;
+    const t = recordTrack(cells, v);
+    const k = laneIndexNearNose(cells, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
-    return { nose, tail: nose - byId.get(id)!.spec.lengthMm };
+    return { nose, tail: nose - v.spec.lengthMm };
   };
-  const holdings = createHoldings(cells, vehicles, position);
+  const pass: Pass = { input, stopAt, byId, position, holdings: createHoldings(cells, vehicles, position) };
   const out = new Map<string, VehicleAllocation>();
+  for (const id of priorityOrder) out.set(id, allocateOne(pass, byId.get(id)!));
+  return out;
+}
 
-  for (const id of priorityOrder) {
-    const v = byId.get(id)!;
-    // A vehicle standing blocked by vehicles that have not changed since the last tick would get
-    // exactly what it had: keep it, and skip the work (most of a dense yard at any moment).
-    if (input.unchangedSince?.(v) && v.blockedBy.every((b) => sameHeld(holdings.heldBy(b), byId.get(b)?.held))) {
-      out.set(id, { held: v.held, limitLaneIndex: v.limit.laneIndex, limitOffsetMm: v.limit.offsetMm, blockedBy: v.blockedBy, blocked: true, track: null });
-      continue;
+/** One allocation pass: the vehicles by id, who holds what so far, where vehicles stand along lanes. */
+interface Pass {
+  readonly input: AllocationInput;
+  readonly stopAt: StopRule;
+  readonly byId: ReadonlyMap<string, VehicleState>;
+  readonly position: LanePosition;
+  readonly holdings: Holdings;
+}
+
+/** Whether a vehicle other than `id` holding `cell` stands wholly ahead of `id` along the cell's lane. */
+function sharesWithLeader(pass: Pass, id: string, cell: Cell): boolean {
+  const holders = pass.holdings.holdersOf(cell.id);
+  for (let i = 0; i < holders.length; i++) {
+    const h = holders[i]!;
+    if (h === id) continue;
+    const me = pass.position(id, cell.lane);
+    const them = pass.position(h, cell.lane);
+    if (me !== null && them !== null && them.tail >= me.nose) return true;
+  }
+  return false;
+}
+
+/** True when every blocker of `v` still holds, in this pass, what its record says. */
+function blockersUnchanged(pass: Pass, v: VehicleState): boolean {
+  for (let i = 0; i < v.blockedBy.length; i++) {
+    const b = v.blockedBy[i]!;
+    if (!sameHeld(pass.holdings.heldBy(b), pass.byId.get(b)?.held)) return false;
+  }
+  return true;
+}
+
+const NO_BLOCKERS: readonly string[] = Object.freeze([]);
+
+// The walks along a track below visit its cells from a coordinate `a` on, in driving order, as
+// `cellsFrom` yields them: lanes from the one holding `a`, cells ending at or before `a` skipped.
+function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
+  const { input, holdings } = pass;
+  const { cells, gapMm } = input;
+  const id = v.id;
+  // A vehicle standing blocked by vehicles that have not changed since the last tick would get
+  // exactly what it had: keep it, and skip the work (most of a dense yard at any moment).
+  if (input.unchangedSince?.(v) && blockersUnchanged(pass, v)) {
+    return { held: v.held, limitLaneIndex: v.limit.laneIndex, limitOffsetMm: v.limit.offsetMm, blockedBy: v.blockedBy, blocked: true, track: null };
+  }
+  const f = facts(cells, gapMm, v, pass.stopAt);
+  const track = f.track;
+  const nose = track.nose;
+  const laneCount = track.lanes.length;
+  // A vehicle that asks for nothing beyond where it stands (parked, served, charging, broken)
+  // and holds exactly its body keeps exactly that, whatever the others do: each step below
+  // would leave it unchanged (nothing to release, to grant or to ask for; its limit is its nose).
+  if (f.settled && sameHeld(v.held, f.bodySorted)) {
+    return { held: v.held, limitLaneIndex: f.settled.laneIndex, limitOffsetMm: f.settled.offsetMm, blockedBy: NO_BLOCKERS, blocked: false, track };
+  }
+  const spec = v.spec;
+
+  // 1. What the vehicle must keep: its body and the contiguous held run ahead of its nose.
+  const keep = new Set<number>(f.body);
+  let heldEnd = nose;
+  let following = false;
+  keepRun: for (let i = laneAt(track, nose); i < laneCount; i++) {
+    const s = track.starts[i]!;
+    const list = track.infos[i]!.cells;
+    for (let j = 0; j < list.length; j++) {
+      const c = list[j]!;
+      const end = s + c.s1;
+      if (end <= nose) continue;
+      if (!keep.has(c.id) && !holdings.holds(id, c.id)) break keepRun;
+      keep.add(c.id);
+      heldEnd = end;
+      // Nothing beyond a vehicle ahead is of use: keep up to the cell holding its tail.
+      if (sharesWithLeader(pass, id, c)) {
+        following = true;
+        break keepRun;
+      }
     }
-    const track = tracks.get(id)!;
-    const spec = v.spec;
-    const tail = track.nose - spec.lengthMm - gapMm;
+  }
+  // A vehicle whose link is lost may be anywhere up to its last limit: it keeps everything.
+  if (v.status !== 'link-lost') holdings.releaseExcept(id, keep);
 
-    // 1. What the vehicle must keep: its body and the contiguous held run ahead of its nose.
-    const keep = new Set<number>();
-    for (const tc of cellsFrom(cells, track, Math.max(0, tail))) {
-      if (tc.start >= track.nose) break;
-      keep.add(tc.cell);
-    }
-    const isAhead = (other: string, lane: string) => {
-      const me = position(id, lane);
-      const them = position(other, lane);
-      return me !== null && them !== null && them.tail >= me.nose;
-    };
-    const sharesWithLeader = (cell: number) =>
-      holdings.holdersOf(cell).some((h) => h !== id && isAhead(h, cells.cells[cell]!.lane));
-    let heldEnd = track.nose;
-    let following = false;
-    for (const tc of cellsFrom(cells, track, track.nose)) {
-      if (keep.has(tc.cell) || holdings.holds(id, tc.cell)) {
-        keep.add(tc.cell);
-        heldEnd = tc.end;
-        // Nothing beyond a vehicle ahead is of use: keep up to the cell holding its tail.
-        if (sharesWithLeader(tc.cell)) {
-          following = true;
-          break;
-        }
-      } else break;
-    }
-    // A vehicle whose link is lost may be anywhere up to its last limit: it keeps everything.
-    if (v.status !== 'link-lost') holdings.releaseExcept(id, keep);
+  // 2. Body cells not held yet (a vehicle just placed or turned round) are taken first.
+  const blockers = new Set<string>();
+  for (const c of keep) if (!holdings.holds(id, c)) holdings.tryGrant(id, [c], v.lane, input.closedLanes, blockers);
 
-    // 2. Body cells not held yet (a vehicle just placed or turned round) are taken first.
-    const blockers = new Set<string>();
-    for (const c of keep) if (!holdings.holds(id, c)) holdings.tryGrant(id, [c], v.lane, input.closedLanes, blockers);
-
-    // 3. Ask for the space ahead needed to keep driving, up to the stop point.
-    const stop = stopAt(v, track);
-    let blocked = false;
-    if (input.grantsAllowed && v.status === 'ok' && !v.paused && !following && heldEnd < stop) {
-      const want = Math.min(stop, track.nose + reachMm(spec, v.load.length > 0, input.tickMs, gapMm));
-      const ahead = cellsFrom(cells, track, heldEnd);
-      let pending: TrackCell[] = [];
-      for (const tc of ahead) {
-        if (tc.start >= want && pending.length === 0) break;
-        pending.push(tc);
-        const need = requiredReach(cells, track, pending, spec.lengthMm, gapMm, stop);
-        if (tc.end < need) continue;
-        const giveWay = input.yieldTo ? firstYield(pending, (c) => input.yieldTo!(id, c), cells) : null;
+  // 3. Ask for the space ahead needed to keep driving, up to the stop point.
+  const stop = f.stop;
+  let blocked = false;
+  if (input.grantsAllowed && v.status === 'ok' && !v.paused && !following && heldEnd < stop) {
+    const want = Math.min(stop, nose + reachMm(spec, v.load.length > 0, input.tickMs, gapMm));
+    const from = heldEnd;
+    // The request being built (granted all or none): its cells and their track coordinates.
+    const pending: Cell[] = [];
+    const pendingEnds: number[] = [];
+    ask: for (let i = laneAt(track, from); i < laneCount; i++) {
+      const s = track.starts[i]!;
+      const list = track.infos[i]!.cells;
+      for (let j = 0; j < list.length; j++) {
+        const c = list[j]!;
+        const end = s + c.s1;
+        if (end <= from) continue;
+        if (s + c.s0 >= want && pending.length === 0) break ask;
+        pending.push(c);
+        pendingEnds.push(end);
+        const need = requiredReach(cells, track, pending, pendingEnds, spec.lengthMm, gapMm, stop);
+        if (end < need) continue;
+        const giveWay = input.yieldTo ? firstYield(pending, id, input.yieldTo) : null;
         if (giveWay) {
           blockers.add(giveWay);
           blocked = true;
-          break;
+          break ask;
         }
-        if (!holdings.tryGrant(id, pending.map((p) => p.cell), v.lane, input.closedLanes, blockers)) {
+        if (!holdings.tryGrant(id, pending.map(cellId), v.lane, input.closedLanes, blockers)) {
           blocked = true;
-          break;
+          break ask;
         }
-        heldEnd = tc.end;
+        heldEnd = end;
         // Sharing a cell with a vehicle ahead: follow it, never reach past it.
-        const behindSomeone = pending.some((p) => sharesWithLeader(p.cell));
-        pending = [];
-        if (behindSomeone) break;
+        let behindSomeone = false;
+        for (let k = 0; k < pending.length; k++) {
+          if (sharesWithLeader(pass, id, pending[k]!)) {
+            behindSomeone = true;
+            break;
+          }
+        }
+        pending.length = 0;
+        pendingEnds.length = 0;
+        if (behindSomeone) break ask;
       }
     }
-    // Short of the held space by the gap, except at the stop point itself: a vehicle stops on its
-    // stop point exactly (its body then fits the stop lane's last cell), and whoever follows keeps
-    // its own gap behind.
-    let limitCoord = Math.max(track.nose, stop <= heldEnd ? Math.min(stop, track.length) : Math.min(heldEnd - gapMm, track.length));
+  }
+  // Short of the held space by the gap, except at the stop point itself: a vehicle stops on its
+  // stop point exactly (its body then fits the stop lane's last cell), and whoever follows keeps
+  // its own gap behind.
+  let limitCoord = Math.max(nose, stop <= heldEnd ? Math.min(stop, track.length) : Math.min(heldEnd - gapMm, track.length));
 
-    // 4. Following: a vehicle ahead in a shared cell caps the limit at its tail minus both gaps.
-    let leader: string | null = null;
-    for (const tc of cellsFrom(cells, track, track.nose)) {
-      if (tc.start >= limitCoord) break;
-      for (const h of holdings.holdersOf(tc.cell)) {
+  // 4. Following: a vehicle ahead in a shared cell caps the limit at its tail minus both gaps.
+  let leader: string | null = null;
+  follow: for (let i = laneAt(track, nose); i < laneCount; i++) {
+    const s = track.starts[i]!;
+    const list = track.infos[i]!.cells;
+    for (let j = 0; j < list.length; j++) {
+      const c = list[j]!;
+      if (s + c.s1 <= nose) continue;
+      if (s + c.s0 >= limitCoord) break follow;
+      const holders = holdings.holdersOf(c.id);
+      for (let q = 0; q < holders.length; q++) {
+        const h = holders[q]!;
         if (h === id) continue;
-        const lane = cells.cells[tc.cell]!.lane;
-        const p = position(h, lane);
-        const k = indexOf(id, track, lane);
+        const p = pass.position(h, c.lane);
+        const k = laneIndexNearNose(cells, track, c.lane);
         if (!p || k < 0) continue;
         const hTail = track.starts[k]! + p.tail;
-        if (hTail < track.nose) continue;
-        const cap = Math.max(track.nose, hTail - 2 * gapMm);
+        if (hTail < nose) continue;
+        const cap = Math.max(nose, hTail - 2 * gapMm);
         if (cap < limitCoord) {
           limitCoord = cap;
           leader = h;
         }
       }
     }
-    if (leader && limitCoord - track.nose < gapMm && v.speedMmps === 0 && stop > limitCoord) {
-      blocked = true;
-      blockers.add(leader);
-    }
-    const limit = locate(cells, track, limitCoord);
-    out.set(id, {
-      held: holdings.heldBy(id),
-      limitLaneIndex: limit.laneIndex - track.noseLane,
-      limitOffsetMm: limit.offsetMm,
-      blockedBy: [...blockers].filter((b) => b !== id).sort(),
-      blocked,
-      track,
-    });
   }
-  return out;
+  if (leader && limitCoord - nose < gapMm && v.speedMmps === 0 && stop > limitCoord) {
+    blocked = true;
+    blockers.add(leader);
+  }
+  const limit = locate(cells, track, limitCoord);
+  let blockedBy: readonly string[] = NO_BLOCKERS;
+  if (blockers.size > 0) {
+    const list: string[] = [];
+    for (const b of blockers) if (b !== id) list.push(b);
+    if (list.length > 1) list.sort();
+    blockedBy = list;
+  }
+  return {
+    held: holdings.heldBy(id),
+    limitLaneIndex: limit.laneIndex - track.noseLane,
+    limitOffsetMm: limit.offsetMm,
+    blockedBy,
+    blocked,
+    track,
+  };
 }
 
-function firstYield(pending: readonly TrackCell[], ask: (cell: number) => string | null, cells: CellGraph): string | null {
-  for (const p of pending) {
-    const c = cells.cells[p.cell]!;
+const cellId = (c: Cell) => c.id;
+
+/** What a vehicle record alone decides for allocation; records are replaced on change, so memoised per record. */
+interface RecordFacts {
+  readonly v: VehicleState;
+  readonly gapMm: number;
+  readonly stopAt: StopRule;
+  readonly track: Track;
+  /** Cells under the body and its gap behind (tail − gap up to the nose), in driving order. */
+  readonly body: readonly number[];
+  /** The same, sorted (to compare with `held`). */
+  readonly bodySorted: readonly number[];
+  readonly stop: number;
+  /** The limit at the nose, when the stop is the nose itself (the vehicle asks for nothing); else null. */
+  readonly settled: { readonly laneIndex: number; readonly offsetMm: number } | null;
+}
+
+// By vehicle id, for its latest record (see record-track.ts).
+const factsById = new Map<string, RecordFacts>();
+
+function facts(cells: CellGraph, gapMm: number, v: VehicleState, stopAt: StopRule): RecordFacts {
+  const track = recordTrack(cells, v);
+  const known = factsById.get(v.id);
+  if (known && known.v === v && known.track === track && known.gapMm === gapMm && known.stopAt === stopAt) return known;
+  const tail = Math.max(0, track.nose - v.spec.lengthMm - gapMm);
+  const body: number[] = [];
+  walk: for (let i = laneAt(track, tail); i < track.lanes.length; i++) {
+    const s = track.starts[i]!;
+    for (const c of track.infos[i]!.cells) {
+      if (s + c.s1 <= tail) continue;
+      if (s + c.s0 >= track.nose) break walk;
+      if (!body.includes(c.id)) body.push(c.id);
+    }
+  }
+  const bodySorted = [...body];
+  if (!ascending(bodySorted)) bodySorted.sort((a, b) => a - b);
+  const stop = stopAt(v, track);
+  let settled: RecordFacts['settled'] = null;
+  if (stop === track.nose) {
+    const limit = locate(cells, track, track.nose);
+    settled = { laneIndex: limit.laneIndex - track.noseLane, offsetMm: limit.offsetMm };
+  }
+  const f: RecordFacts = { v, gapMm, stopAt, track, body, bodySorted, stop, settled };
+  factsById.set(v.id, f);
+  return f;
+}
+
+function firstYield(pending: readonly Cell[], id: string, ask: (vehicleId: string, cell: number) => string | null): string | null {
+  for (const c of pending) {
     if (!c.junction && c.block < 0) continue;
-    const other = ask(p.cell);
+    const other = ask(id, c.id);
     if (other) return other;
   }
   return null;
+}
+
+function ascending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return false;
+  return true;
 }
 
 function sameHeld(now: readonly number[], before: readonly number[] | undefined): boolean {
@@ -227,8 +331,7 @@ function sameHeld(now: readonly number[], before: readonly number[] | undefined)
   return true;
 }
 
-/** How far ahead traffic control looks along a route, mm: well past braking and junction clearance. */
-export const TRACK_HORIZON_MM = 600_000;
+export { TRACK_HORIZON_MM };
 
 /** How far ahead a vehicle wants space: enough to accelerate for a tick and still stop with a gap. */
 function reachMm(spec: VehicleSpec, laden: boolean, tickMs: number, gapMm: number): number {
@@ -241,11 +344,11 @@ function reachMm(spec: VehicleSpec, laden: boolean, tickMs: number, gapMm: numbe
  * cell in it by a body length plus both gaps (box rule), and for a dead-end block all the way to
  * the stop (block rule).
  */
-function requiredReach(cells: CellGraph, track: Track, pending: readonly TrackCell[], lengthMm: number, gapMm: number, stop: number): number {
+function requiredReach(cells: CellGraph, track: Track, pending: readonly Cell[], ends: readonly number[], lengthMm: number, gapMm: number, stop: number): number {
   let need = -Infinity;
-  for (const tc of pending) {
-    const c = cells.cells[tc.cell]!;
-    if (c.junction) need = Math.max(need, tc.end + lengthMm + 2 * gapMm);
+  for (let i = 0; i < pending.length; i++) {
+    const c = pending[i]!;
+    if (c.junction) need = Math.max(need, ends[i]! + lengthMm + 2 * gapMm);
     if (c.block >= 0 && cells.blocks[c.block]!.deadEnd) need = Math.max(need, stop);
   }
   return Math.min(need, track.length);

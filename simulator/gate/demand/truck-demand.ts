@@ -9,6 +9,7 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { DIRECTIONS, GOODS_TYPES, type Direction, type GoodsType } from '../../../engine/core/model/order.ts';
 import { arrivalRateFactor, dayIndex, diurnalFactor, isOpen, MS_PER_DAY, MS_PER_MINUTE, seasonFactor, type CalendarParams } from '../calendar.ts';
 import { drawBernoulli, drawIntBelow, drawPoisson, drawTriangularInt, drawWeighted } from './draws.ts';
+import { surgeFactorAt, type SurgeWindow } from '../../faults/surge.ts';
 import { directionShare, meanKgPerTruck, pilotGoodsTonnageShare, PILOT_GOODS, type TruckDemand } from './truck-demand-schema.ts';
 
 export { TruckDemandSchema, type TruckDemand, PILOT_GOODS, meanKgPerTruck } from './truck-demand-schema.ts';
@@ -43,8 +44,9 @@ const MINUTES_PER_DAY = MS_PER_DAY / MS_PER_MINUTE;
  * Creates the arrival stream for `demand` under `calendar`. Expected trucks per day in a
  * direction = tonnesPerDay × multiplier × direction share × arrivalRateFactor / mean cargo per
  * truck; ids are `T-000001`, … in arrival order from t = 0; the same seed gives the same arrivals.
+ * `surges` (absolute calendar ms, as every time here) multiply the rate of the minutes they cover.
  */
-export function createTruckArrivals(demand: TruckDemand, calendar: CalendarParams, seed: number): TruckArrivalStream {
+export function createTruckArrivals(demand: TruckDemand, calendar: CalendarParams, seed: number, surges: readonly SurgeWindow[] = []): TruckArrivalStream {
   const rng = xoroshiro128plus(seed ^ SEED_SALT);
   const perMinute = DIRECTIONS.map(
     (dir) => (demand.tonnesPerDay * demand.multiplier * directionShare(demand, dir) * 1000) / meanKgPerTruck(demand) / MINUTES_PER_DAY,
@@ -58,7 +60,7 @@ export function createTruckArrivals(demand: TruckDemand, calendar: CalendarParam
 
   function drawMinute(m: number): void {
     const startMs = m * MS_PER_MINUTE;
-    const factor = rate(startMs);
+    const factor = rate(startMs) * surgeFactorAt(surges, startMs);
     const drawn: Array<Omit<TruckArrival, 'id'> & { dirIndex: number }> = [];
     DIRECTIONS.forEach((direction, dirIndex) => {
       const n = drawPoisson(rng, perMinute[dirIndex]! * factor);

@@ -27,6 +27,12 @@ export const SmartLaneParamsSchema = z
     quarantineProbability: z.number().min(0).max(1).default(0.2).describe('share of fruit/vegetables and frozen seafood sampled for quarantine (ESTIMATE)'),
     quarantineMs: Range.default([3_600_000, 10_800_000]).describe('P44: quarantine sampling 60–180 min (ESTIMATE)'),
     craneMoveMs: Range.default([180_000, 240_000]).describe('P61: crane pick or drop with positioning, 3–4 min (ESTIMATE)'),
+    cranesPerSide: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('transfer cranes in service on each side, the first ones by id (absent = every crane of the map); a sizing knob for sweeps'),
     energy: z.enum(['swap', 'plug-in']).default('swap').describe('policy: battery swap (P59, 5–6 min) or plug-in charging (P57, 1–2 h)'),
   })
   .strict();

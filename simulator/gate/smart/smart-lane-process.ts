@@ -30,11 +30,21 @@ export interface SmartLaneStations {
   readonly inspectionBays: Record<Jurisdiction, string[]>;
 }
 
-export function smartLaneStations(map: IgvMap): SmartLaneStations {
+/**
+ * The smart lane's stations of `map` by kind and side, ids sorted. With `cranesPerSide` = k only
+ * the first k transfer cranes of each side (by id) are listed; absent, every crane of the map.
+ */
+export function smartLaneStations(map: IgvMap, cranesPerSide?: number): SmartLaneStations {
   const of = (kind: Station['kind'], side: Jurisdiction) =>
     map.stations.filter((s) => s.kind === kind && s.jurisdiction === side).map((s) => s.id).sort();
   const both = (kind: Station['kind']) => ({ VN: of(kind, 'VN'), CN: of(kind, 'CN') });
-  return { cranes: both('transfer-crane'), gates: both('automated-gate'), scanners: both('nii-scanner'), inspectionBays: both('inspection-bay') };
+  const cranes = both('transfer-crane');
+  return { cranes: firstCranes(cranes, cranesPerSide), gates: both('automated-gate'), scanners: both('nii-scanner'), inspectionBays: both('inspection-bay') };
+}
+
+function firstCranes(cranes: Record<Jurisdiction, string[]>, k: number | undefined): Record<Jurisdiction, string[]> {
+  if (k === undefined) return cranes;
+  return { VN: [...cranes.VN].sort().slice(0, k), CN: [...cranes.CN].sort().slice(0, k) };
 }
 
 export interface SmartLaneProcess {
@@ -56,6 +66,8 @@ export function createSmartLane(params: SmartLaneParams, stations: SmartLaneStat
     VN: new Array<number>(params.declarationDesks).fill(0),
     CN: new Array<number>(params.declarationDesks).fill(0),
   };
+  // Cranes out of service (params.cranesPerSide) never get work, whatever list the caller built.
+  const cranes = firstCranes(stations.cranes, params.cranesPerSide);
   const craneLoad = new Map<string, number>();
   const pending: OrderSpec[] = [];
   const arrivals = new Map<string, number>();
@@ -81,8 +93,8 @@ export function createSmartLane(params: SmartLaneParams, stations: SmartLaneStat
   function toOrder(truck: SmartTruck, serial: number): OrderSpec {
     const from: Jurisdiction = truck.direction === 'VN-CN' ? 'VN' : 'CN';
     const to: Jurisdiction = from === 'VN' ? 'CN' : 'VN';
-    const origin = leastLoaded(stations.cranes[from]);
-    const destination = leastLoaded(stations.cranes[to]);
+    const origin = leastLoaded(cranes[from]);
+    const destination = leastLoaded(cranes[to]);
     const serviceMs: Record<string, number> = { [origin]: draw(params.craneMoveMs), [destination]: draw(params.craneMoveMs) };
     const physical = chance(params.physicalInspectionProbability) ? draw(params.physicalInspectionMs) : 0;
     const quarantine = isPerishable(truck.goods) && chance(params.quarantineProbability) ? draw(params.quarantineMs) : 0;

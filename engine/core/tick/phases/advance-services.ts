@@ -3,6 +3,7 @@
  * starts the leg's service (crane pick or drop, automated gate, NII scan, charging, parking);
  * when the service is done the leg's effect happens (order loaded, delivered…) and the next leg
  * begins. Parking and charging hold the vehicle until there is work or the battery is full.
+ * A station that is down (StationDown) serves no one until it comes up.
  */
 import type { Site } from '../site.ts';
 import type { Draft } from '../draft.ts';
@@ -17,12 +18,20 @@ export function advanceServices(site: Site, draft: Draft): void {
     const v = draft.vehicles.get(id)!;
     if (!v.task || v.status !== 'ok') continue;
     const leg = v.task.legs[v.task.legIndex]!;
+    // A down station neither starts nor finishes a service: arrivals wait at its stop (those behind
+    // queue on the lane, as at a busy station) and the clock of a service in progress is stopped
+    // until StationUp moves its end (apply-commands). Parking and holding are places, not services.
+    if (isDown(draft, leg)) continue;
     if (v.task.serviceUntilMs === null) {
       if (hasArrived(site, v, leg)) startService(site, draft, v, leg);
     } else if (serviceDone(site, draft, v, leg)) {
       finishLeg(draft, v, leg);
     }
   }
+}
+
+function isDown(draft: Draft, leg: Leg): boolean {
+  return draft.downStations.size > 0 && leg.action !== 'park' && leg.action !== 'hold' && draft.downStations.has(leg.station);
 }
 
 function hasArrived(site: Site, v: VehicleState, leg: Leg): boolean {

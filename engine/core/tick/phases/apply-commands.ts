@@ -9,6 +9,8 @@ import { REASONS } from '../../model/events.ts';
 import { DEFAULT_VEHICLE_SPEC, VehicleSpecSchema } from '../../model/vehicle-spec.ts';
 import { placeVehicle } from '../vehicle-placement.ts';
 import { patchOrder, patchVehicle, unassignWork } from '../vehicle-records.ts';
+import type { VehicleState } from '../../model/world.ts';
+import { UNTIL_DONE } from './advance-services.ts';
 
 type Handler<K extends Command['kind']> = (site: Site, draft: Draft, cmd: CommandOf<K>) => void;
 
@@ -89,6 +91,23 @@ const HANDLERS: { [K in Exclude<Command['kind'], 'VehicleReport'>]: Handler<K> }
     draft.closedLanes.delete(laneId);
     draft.events.push({ kind: 'LaneOpened', laneId });
   },
+  StationDown(site, draft, { station, reason }) {
+    if (!site.stations.has(station)) return reject(draft, 'StationDown', REASONS.UNKNOWN_STATION, `no station ${station}`);
+    // Already down: the outage goes on from its first start (fault sources may overlap).
+    if (draft.downStations.has(station)) return;
+    draft.downStations.set(station, Object.freeze({ reason, sinceMs: draft.nowMs }));
+    suspendCharging(draft, station, false);
+    draft.events.push({ kind: 'StationWentDown', station, reason });
+  },
+  StationUp(site, draft, { station }) {
+    if (!site.stations.has(station)) return reject(draft, 'StationUp', REASONS.UNKNOWN_STATION, `no station ${station}`);
+    const outage = draft.downStations.get(station);
+    if (!outage) return;
+    draft.downStations.delete(station);
+    const downMs = draft.nowMs - outage.sinceMs;
+    resumeServices(draft, station, downMs);
+    draft.events.push({ kind: 'StationCameUp', station, downMs });
+  },
   BreakDown(_site, draft, cmd) {
     const v = withVehicle(draft, cmd);
     if (!v) return;
@@ -118,6 +137,30 @@ const HANDLERS: { [K in Exclude<Command['kind'], 'VehicleReport'>]: Handler<K> }
     draft.events.push({ kind: 'EmergencyReleased' });
   },
 };
+
+/** Vehicles whose current leg is being served at `station` (service started, not finished). */
+function inServiceAt(draft: Draft, station: string): VehicleState[] {
+  return [...draft.vehicles.values()].filter((v) => v.task !== null && v.task.serviceUntilMs !== null && v.task.legs[v.task.legIndex]!.station === station);
+}
+
+/** A down charger or swap bay delivers no energy; charging picks up again when it comes up. */
+function suspendCharging(draft: Draft, station: string, charging: boolean): void {
+  for (const v of inServiceAt(draft, station)) if (v.task!.legs[v.task!.legIndex]!.action === 'charge') patchVehicle(draft, v.id, { charging });
+}
+
+/**
+ * The services suspended by an outage keep the time they had left: a timed service ends `downMs`
+ * later than planned (no service can have started while the station was down, see advance-services).
+ */
+function resumeServices(draft: Draft, station: string, downMs: number): void {
+  for (const v of inServiceAt(draft, station)) {
+    const task = v.task!;
+    const until = task.serviceUntilMs!;
+    const shifted = until === UNTIL_DONE ? until : until + downMs;
+    patchVehicle(draft, v.id, { task: { ...task, serviceUntilMs: shifted } });
+  }
+  suspendCharging(draft, station, true);
+}
 
 export function applyOperatorCommands(site: Site, draft: Draft, inbox: readonly Command[]): void {
   for (const cmd of inbox) {

@@ -4,16 +4,28 @@
  * nothing (it finishes its released base and stops, as VDA 5050 prescribes).
  */
 import type { Site } from '../site.ts';
-import type { Draft } from '../draft.ts';
+import { vehicleIds, type Draft } from '../draft.ts';
 import type { VehicleCommand } from '../../model/vehicle-command.ts';
+import type { VehicleState } from '../../model/world.ts';
 import { patchVehicle } from '../vehicle-records.ts';
 
+/**
+ * By vehicle id: its latest record whose command was found equal to its `lastCommandKey`, with
+ * the fleet-wide stop it was worked out under.
+ */
+const told = new Map<string, { readonly v: VehicleState; readonly stopAll: boolean }>();
+
 export function emitVehicleCommands(site: Site, draft: Draft): void {
-  for (const id of [...draft.vehicles.keys()].sort()) {
+  const stopAll = draft.emergencyStop || draft.safeMode;
+  for (const id of vehicleIds(draft)) {
     const v = draft.vehicles.get(id)!;
     if (v.status === 'link-lost') continue;
+    // The command is a function of the record (and of the fleet-wide stop): a record already
+    // found to have been told it needs no second look.
+    const known = told.get(id);
+    if (known && known.v === v && known.stopAll === stopAll) continue;
     const halt: VehicleCommand['halt'] =
-      draft.emergencyStop || draft.safeMode || v.status === 'broken' ? 'emergency' : v.paused ? 'service' : 'none';
+      stopAll || v.status === 'broken' ? 'emergency' : v.paused ? 'service' : 'none';
     let chargeW = 0;
     if (v.charging && v.task) {
       const station = site.stations.get(v.task.legs[v.task.legIndex]!.station);
@@ -29,8 +41,11 @@ export function emitVehicleCommands(site: Site, draft: Draft): void {
       laden: v.load.length > 0,
     };
     const key = `${command.lanes.join('>')}|${command.limitLaneIndex}|${command.limitOffsetMm}|${halt}|${chargeW}|${command.laden}`;
-    if (key === v.lastCommandKey) continue;
+    if (key === v.lastCommandKey) {
+      told.set(id, { v, stopAll });
+      continue;
+    }
     draft.vehicleCommands.push(command);
-    patchVehicle(draft, id, { lastCommandKey: key });
+    told.set(id, { v: patchVehicle(draft, id, { lastCommandKey: key }), stopAll });
   }
 }

@@ -5,14 +5,14 @@
  * `watchdogMs`.
  */
 import type { Site } from '../site.ts';
-import type { Draft } from '../draft.ts';
+import { vehicleIds, type Draft } from '../draft.ts';
 import type { VehicleAllocation } from '../../traffic/space-allocator.ts';
 import { findWaitCycles } from '../../traffic/wait-for-cycles.ts';
 import { resolveByReroute } from '../../traffic/deadlock-resolution.ts';
 import { IGV_ERR, IgvError } from '../../errors.ts';
 import { patchVehicle } from '../vehicle-records.ts';
-import { laneIndexNearNose, makeTrack } from '../../motion/track.ts';
-import { TRACK_HORIZON_MM } from '../../traffic/space-allocator.ts';
+import { recordTrack } from '../../motion/record-track.ts';
+import { laneIndexNearNose } from '../../motion/track.ts';
 import { hold } from '../../energy/idle-policy.ts';
 
 export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<string, VehicleAllocation>): void {
@@ -42,7 +42,7 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
   makeWay(site, draft);
   aroundBreakdowns(site, draft);
 
-  for (const id of [...draft.vehicles.keys()].sort()) {
+  for (const id of vehicleIds(draft)) {
     const v = draft.vehicles.get(id)!;
     if (v.waitingSinceMs === null) continue;
     const waited = draft.nowMs - v.waitingSinceMs;
@@ -57,7 +57,7 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
 
 /** A vehicle kept waiting by a broken-down one takes another way if there is one. */
 function aroundBreakdowns(site: Site, draft: Draft): void {
-  for (const id of [...draft.vehicles.keys()].sort()) {
+  for (const id of vehicleIds(draft)) {
     const w = draft.vehicles.get(id)!;
     if (w.waitingSinceMs === null || draft.nowMs - w.waitingSinceMs < site.config.deadlockAfterMs) continue;
     const broken = w.blockedBy.find((b) => draft.vehicles.get(b)?.status === 'broken');
@@ -74,7 +74,7 @@ function aroundBreakdowns(site: Site, draft: Draft): void {
  */
 function makeWay(site: Site, draft: Draft): void {
   const moved = new Set<string>();
-  for (const id of [...draft.vehicles.keys()].sort()) {
+  for (const id of vehicleIds(draft)) {
     const w = draft.vehicles.get(id)!;
     if (w.waitingSinceMs === null || draft.nowMs - w.waitingSinceMs < site.config.deadlockAfterMs) continue;
     for (const b of w.blockedBy) {
@@ -101,10 +101,15 @@ function makeWay(site: Site, draft: Draft): void {
  */
 export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>): void {
   const cells = site.cells.cells;
-  const holders: (string[] | undefined)[] = new Array(cells.length);
-  const touched: number[] = [];
-  for (const v of draft.vehicles.values()) {
-    for (const c of v.held) {
+  // Only the few cells held at all are looked at, in the order they were first met. The per-cell
+  // table is kept between calls (cleared of what the last call wrote) instead of allocated afresh.
+  const scratch = scratchFor(cells.length);
+  const holders = scratch.holders;
+  for (const c of scratch.touched) holders[c] = undefined;
+  const touched: number[] = (scratch.touched = []);
+  draft.vehicles.forEach((v) => {
+    for (let i = 0; i < v.held.length; i++) {
+      const c = v.held[i]!;
       const list = holders[c];
       if (list) list.push(v.id);
       else {
@@ -112,12 +117,10 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
         touched.push(c);
       }
     }
-  }
-  const tracks = new Map<string, ReturnType<typeof makeTrack>>();
+  });
   const along = (id: string, lane: string) => {
     const v = draft.vehicles.get(id)!;
-    let t = tracks.get(id);
-    if (!t) tracks.set(id, (t = makeTrack(site.cells, v.trail, v.lane, v.offsetMm, v.route, TRACK_HORIZON_MM)));
+    const t = recordTrack(site.cells, v);
     const k = laneIndexNearNose(site.cells, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
@@ -137,11 +140,21 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
       }
     }
     for (const o of cell.conflicts) {
-      for (const ho of holders[o] ?? []) {
+      const there = holders[o];
+      if (!there) continue;
+      for (const ho of there) {
         if (!list.includes(ho)) throw overlap('two vehicles hold conflicting cells', c, [list[0]!, ho], o);
       }
     }
   }
+}
+
+const scratches = new Map<number, { holders: (string[] | undefined)[]; touched: number[] }>();
+
+function scratchFor(cellCount: number): { holders: (string[] | undefined)[]; touched: number[] } {
+  let s = scratches.get(cellCount);
+  if (!s) scratches.set(cellCount, (s = { holders: new Array<string[] | undefined>(cellCount), touched: [] }));
+  return s;
 }
 
 function overlap(text: string, cell: number, vehicles: readonly string[], other?: number): IgvError {
