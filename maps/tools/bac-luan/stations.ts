@@ -23,10 +23,10 @@ export const SERVICE_MS = {
 
 /** Comb layout values (mm); each is noted as an ESTIMATE in the maps. */
 export const COMB_GEOMETRY = {
-  crane: { pitchMm: 30_000, straightMm: 40_000 },
+  crane: { pitchMm: 30_000, straightMm: 80_000 },
   parking: { pitchMm: 20_000, slotPitchMm: 20_000, slotMarginMm: 10_000 },
   charger: { pitchMm: 20_000, straightMm: 20_000 },
-  inspection: { pitchMm: 25_000, straightMm: 40_000 },
+  inspection: { pitchMm: 25_000, straightMm: 80_000 },
   /** header length from the previous comb (or the yard corner) to a comb's first siding */
   leadMm: 25_000,
 } as const;
