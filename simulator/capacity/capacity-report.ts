@@ -25,6 +25,7 @@ export function renderCapacityReport(s: CapacityStudy, generatedBy: string): str
     ['C1 (smart lane + traditional lane)', `${fmt(s.c1.multiplier, 3)}× demand = ${fmt(s.c1.tonnesPerDay, 0)} t/day, open 24 h/day`],
     ['C1/C0 per day · per open hour', `${fmt(ratio, 3)} · ${fmt(s.ratio.perOpenHour, 3)}`],
     ['binding constraint at C1', bind],
+    ['C1/C0 if pilot trucks may overflow to the traditional lane (bound)', s.withOverflow.ratioPerDay === null ? '–' : `${fmt(s.withOverflow.ratioPerDay, 2)}× per day (${fmt(s.withOverflow.tonnesPerDay, 0)} t/day)`],
     ['smart-lane share at C1', s.c1.smartLaneShare === null ? '–' : `${fmt(s.c1.smartLaneShare * 100, 1)} % of tonnes`],
     ['smart-lane capacity alone', `${fmt(s.c1.lanes.smart.multiplier, 3)}× demand`],
     ['traditional-lane capacity alone', s.c1.lanes.traditional ? `${fmt(s.c1.lanes.traditional.multiplier, 3)}× demand` : 'lane disabled'],

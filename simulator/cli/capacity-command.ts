@@ -113,6 +113,7 @@ export function summary(s: CapacityStudy): string {
     `  C0 as-is        ${f(s.c0.multiplier, 3)}× demand = ${f(s.c0.tonnesPerDay, 0)} t/day (${f(s.c0.openHoursPerDay, 1)} open h/day)`,
     `  C1 smart gate   ${f(s.c1.multiplier, 3)}× demand = ${f(s.c1.tonnesPerDay, 0)} t/day (24 h/day); smart lane alone ${f(s.c1.lanes.smart.multiplier, 3)}×, traditional lane alone ${f(s.c1.lanes.traditional?.multiplier ?? null, 3)}×`,
     `  C1/C0           ${f(s.ratio.perDay, 2)}× per day, ${f(s.ratio.perOpenHour, 2)}× per open hour; smart-lane share ${s.c1.smartLaneShare === null ? '–' : `${(s.c1.smartLaneShare * 100).toFixed(0)} %`}`,
+    `  with overflow   ${f(s.withOverflow.ratioPerDay, 2)}× per day if pilot trucks may fall back to the traditional lane (bound from the two lane capacities)`,
     `  clearance at C1 smart lane P50 ${f(smart?.clearanceMinutes.p50 == null ? null : smart.clearanceMinutes.p50 / 60, 1)} h, P95 ${f(smart?.clearanceMinutes.p95 == null ? null : smart.clearanceMinutes.p95 / 60, 1)} h (target ≤ 4 h, ≤ 6 h)`,
     `  binding         ${s.c1.binding ? `${s.c1.binding.lane} lane: ${s.c1.binding.resource}` : 'not determined'}`,
     `  3× target       ${s.target.reached ? 'REACHED' : 'NOT reached'}`,

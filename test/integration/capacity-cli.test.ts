@@ -49,6 +49,14 @@ describe('given `igv capacity` on the phase-1 smart scenario against the 2025 ba
     expect(study.c1.smartLaneShare).toBeLessThan(1);
     expect(study.target.reached).toBe(study.ratio.perDay >= 3 && study.target.serviceLevelMetAtC1);
   });
+  it('bounds the gate with overflow between the two lane capacities, never below C1', () => {
+    const o = study.withOverflow;
+    const smart = study.c1.lanes.smart.multiplier;
+    const trad = study.c1.lanes.traditional.multiplier;
+    expect(o.multiplier).toBeGreaterThanOrEqual(Math.min(smart, trad) - 1e-3);
+    expect(o.multiplier).toBeLessThanOrEqual(Math.max(smart, trad) + 1e-3);
+    expect(o.ratioPerDay).toBeCloseTo(o.tonnesPerDay / study.c0.tonnesPerDay, 2);
+  });
   it('writes a self-contained HTML report with the search chart', () => {
     const html = readFileSync(join(out, 'capacity.html'), 'utf8');
     expect(html).toContain('<svg');
