@@ -33,7 +33,9 @@ export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<strin
       for (const id of cycle) patchVehicle(draft, id, { inDeadlock: true });
     }
     const how = resolveByReroute(site, draft, cycle);
-    if (how) {
+    // Counted once per deadlock: a cycle that outlives its first resolution keeps being worked on
+    // every tick, but it is the same deadlock (the watchdog's wait notices show how long it took).
+    if (how && fresh) {
       draft.counters.deadlocksResolved++;
       draft.events.push({ kind: 'DeadlockResolved', vehicleIds: [...cycle], how });
     }
