@@ -19,11 +19,36 @@ const byId = new Map<string, { v: VehicleState; cells: CellGraph; track: Track }
 export function recordTrack(cells: CellGraph, v: VehicleState): Track {
   const known = byId.get(v.id);
   if (known && known.v === v && known.cells === cells) return known.track;
-  const track = makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route, TRACK_HORIZON_MM);
+  const track = (known && known.cells === cells && movedAlong(known.v, known.track, v)) || makeTrack(cells, v.trail, v.lane, v.offsetMm, v.route, TRACK_HORIZON_MM);
   if (known) {
     known.v = v;
     known.cells = cells;
     known.track = track;
   } else byId.set(v.id, { v, cells, track });
   return track;
+}
+
+/**
+ * The track of `v` from the last record's, when `v` only moved along the same lanes (same trail,
+ * lane and route arrays): the lanes laid out are shared and only the nose moves — unless the
+ * horizon now takes in a different number of route lanes (then null: lay it out afresh). Equal,
+ * field by field, to what `makeTrack` would return.
+ */
+function movedAlong(was: VehicleState, track: Track, v: VehicleState): Track | null {
+  if (was.trail !== v.trail || was.lane !== v.lane || was.route !== v.route) return null;
+  const nl = track.noseLane;
+  const nose = track.starts[nl]! + v.offsetMm;
+  const base = nl + 1;
+  const laidOut = track.lanes.length - base;
+  // The route lanes makeTrack would take, by its own rule: while the track so far ends within the horizon.
+  let acc = track.starts[nl]! + track.infos[nl]!.lengthMm;
+  let k = 0;
+  while (k < v.route.length) {
+    if (acc - nose > TRACK_HORIZON_MM) break;
+    if (k >= laidOut) return null;
+    acc += track.infos[base + k]!.lengthMm;
+    k++;
+  }
+  if (k !== laidOut) return null;
+  return { lanes: track.lanes, starts: track.starts, infos: track.infos, noseLane: nl, nose, length: track.length, complete: track.complete };
 }

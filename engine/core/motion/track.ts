@@ -100,6 +100,37 @@ export function locate(_cells: CellGraph, track: Track, coord: number): { laneIn
  * and what lies just ahead.
  */
 export function laneIndexNearNose(cells: CellGraph, track: Track, lane: string): number {
+  const nl = track.noseLane;
+  const noseStart = track.starts[nl]!;
+  // The nose within its lane (always, for a track laid out by `makeTrack`): the distance then
+  // grows away from the nose lane both ways, so the search goes outward from there and stops as
+  // soon as nothing further can be nearer — the same answer as a scan of the whole track (ties
+  // to the earlier index), without walking hundreds of route lanes.
+  if (track.nose < noseStart || track.nose > noseStart + track.infos[nl]!.lengthMm) return scanNearNose(track, lane);
+  let best = -1;
+  let bestDist = Infinity;
+  for (let i = nl; i >= 0; i--) {
+    const end = track.starts[i]! + track.infos[i]!.lengthMm;
+    const dist = track.nose > end ? track.nose - end : 0;
+    if (dist > bestDist) break;
+    if (track.lanes[i] === lane) {
+      best = i;
+      bestDist = dist;
+    }
+  }
+  for (let i = nl + 1; i < track.lanes.length; i++) {
+    const start = track.starts[i]!;
+    const dist = track.nose < start ? start - track.nose : 0;
+    if (dist >= bestDist) break;
+    if (track.lanes[i] === lane) {
+      best = i;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+function scanNearNose(track: Track, lane: string): number {
   let best = -1;
   let bestDist = Infinity;
   for (let i = 0; i < track.lanes.length; i++) {

@@ -207,11 +207,11 @@ export function yieldTo(
   const places = placesOf(site);
   const keys = places.yieldKeys[cell]!;
   const convoyKey = places.convoyKey[cell]!;
-  // My earliest window on any of these places (the lists are short: a few vehicles each).
+  // My earliest window on any of these places.
   let myFrom = Infinity;
   for (const k of keys) {
-    const list = table.get(k);
-    if (list) for (const r of list) if (r.vehicleId === id && r.fromMs < myFrom) myFrom = r.fromMs;
+    const from = earliestOn(table, k).get(id);
+    if (from !== undefined && from < myFrom) myFrom = from;
   }
   if (!Number.isFinite(myFrom)) return null;
   let best: Reservation | null = null;
@@ -225,4 +225,25 @@ export function yieldTo(
     }
   }
   return best?.vehicleId ?? null;
+}
+
+// Per place's list of windows (a table and its lists are never changed once made): each
+// vehicle's earliest opening there. Asked for every vehicle at every contested cell it wants, and
+// a busy place's list runs to dozens of windows.
+const earliestByList = new WeakMap<readonly Reservation[], ReadonlyMap<string, number>>();
+const NO_WINDOWS: ReadonlyMap<string, number> = new Map();
+
+function earliestOn(table: ReservationTable, key: string): ReadonlyMap<string, number> {
+  const list = table.get(key);
+  if (!list) return NO_WINDOWS;
+  let earliest = earliestByList.get(list);
+  if (!earliest) {
+    const m = new Map<string, number>();
+    for (const r of list) {
+      const known = m.get(r.vehicleId);
+      if (known === undefined || r.fromMs < known) m.set(r.vehicleId, r.fromMs);
+    }
+    earliestByList.set(list, (earliest = m));
+  }
+  return earliest;
 }

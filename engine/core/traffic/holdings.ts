@@ -10,6 +10,7 @@
  */
 import type { CellGraph } from '../graph/cell-graph.ts';
 import type { VehicleState } from '../model/world.ts';
+import { cellTables } from '../graph/cell-tables.ts';
 
 /** Where a vehicle's nose and tail are along a lane of its track (mm, lane coordinates; may be < 0 or > length). */
 export type LanePosition = (vehicle: string, lane: string) => { nose: number; tail: number } | null;
@@ -43,12 +44,18 @@ function sortedCopy(list: readonly number[]): number[] {
   return out;
 }
 
+function strictlyAscending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! >= list[i]!) return false;
+  return true;
+}
+
 /**
  * @param position where vehicles stand along lanes, for sharing cells in a convoy; without it
  * every cell is exclusive.
  */
 export function createHoldings(cells: CellGraph, vehicles: readonly Pick<VehicleState, 'id' | 'held'>[], position?: LanePosition): Holdings {
   const all = cells.cells;
+  const blockOf = cellTables(cells).block;
   const holders: (string[] | undefined)[] = new Array(all.length);
   const owned = new Map<string, number[]>();
   // block id → vehicle → lane it holds in the block (any one: all its lanes there go one way)
@@ -65,11 +72,11 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
     if (mine) mine.push(c);
     else owned.set(v, [c]);
     sorted.delete(v);
-    const cell = all[c]!;
-    if (cell.block >= 0) {
-      let use = blockUse.get(cell.block);
-      if (!use) blockUse.set(cell.block, (use = new Map()));
-      use.set(v, cell.lane);
+    const b = blockOf[c]!;
+    if (b >= 0) {
+      let use = blockUse.get(b);
+      if (!use) blockUse.set(b, (use = new Map()));
+      use.set(v, all[c]!.lane);
     }
   };
   const remove = (v: string, c: number) => {
@@ -93,7 +100,30 @@ export function createHoldings(cells: CellGraph, vehicles: readonly Pick<Vehicle
       else use?.set(v, all[stillIn]!.lane);
     }
   };
-  for (const v of vehicles) for (const c of v.held) add(v.id, c);
+  for (const v of vehicles) {
+    const held = v.held;
+    if (held.length === 0) continue;
+    // A record's `held` is sorted and distinct, and no two vehicles are met twice: then what
+    // `add` would do cell by cell comes down to this, with `held` itself as the sorted answer.
+    if (!strictlyAscending(held) || owned.has(v.id)) {
+      for (const c of held) add(v.id, c);
+      continue;
+    }
+    for (let i = 0; i < held.length; i++) {
+      const c = held[i]!;
+      const list = holders[c];
+      if (!list) holders[c] = [v.id];
+      else list.push(v.id);
+      const b = blockOf[c]!;
+      if (b >= 0) {
+        let use = blockUse.get(b);
+        if (!use) blockUse.set(b, (use = new Map()));
+        use.set(v.id, all[c]!.lane);
+      }
+    }
+    owned.set(v.id, held.slice());
+    sorted.set(v.id, held);
+  }
 
   /** Two vehicles may share a plain cell when one is wholly behind the other along its lane. */
   const inLine = (a: string, b: string, c: number): boolean => {

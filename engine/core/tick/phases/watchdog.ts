@@ -6,6 +6,7 @@
  */
 import type { Site } from '../site.ts';
 import { vehicleIds, type Draft } from '../draft.ts';
+import type { VehicleState } from '../../model/world.ts';
 import type { VehicleAllocation } from '../../traffic/space-allocator.ts';
 import { findWaitCycles } from '../../traffic/wait-for-cycles.ts';
 import { resolveByReroute } from '../../traffic/deadlock-resolution.ts';
@@ -14,6 +15,7 @@ import { patchVehicle } from '../vehicle-records.ts';
 import { recordTrack } from '../../motion/record-track.ts';
 import { laneIndexNearNose } from '../../motion/track.ts';
 import { hold } from '../../energy/idle-policy.ts';
+import { cellTables } from '../../graph/cell-tables.ts';
 
 export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<string, VehicleAllocation>): void {
   checkExclusiveSpace(site, draft);
@@ -103,59 +105,84 @@ function makeWay(site: Site, draft: Draft): void {
  */
 export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>): void {
   const cells = site.cells.cells;
-  // Only the few cells held at all are looked at, in the order they were first met. The per-cell
-  // table is kept between calls (cleared of what the last call wrote) instead of allocated afresh.
+  // Only the few cells held at all are looked at, in the order they were first met. Holders are
+  // vehicle numbers (order met, from 1) in typed per-cell tables kept between calls and cleared of
+  // what the last call wrote: no per-cell lists unless a cell is shared (a convoy), which is rare.
   const scratch = scratchFor(cells.length);
-  const holders = scratch.holders;
-  for (const c of scratch.touched) holders[c] = undefined;
+  const { first, shared } = scratch;
+  for (const c of scratch.touched) {
+    first[c] = 0;
+    shared[c] = undefined;
+  }
   const touched: number[] = (scratch.touched = []);
-  draft.vehicles.forEach((v) => {
-    for (let i = 0; i < v.held.length; i++) {
-      const c = v.held[i]!;
-      const list = holders[c];
-      if (list) list.push(v.id);
-      else {
-        holders[c] = [v.id];
+  const ids: string[] = [''];
+  const records: VehicleState[] = [];
+  for (const v of draft.vehicles.values()) {
+    const n = ids.push(v.id) - 1;
+    records[n] = v;
+    const held = v.held;
+    for (let i = 0; i < held.length; i++) {
+      const c = held[i]!;
+      const h = first[c]!;
+      if (h === 0) {
+        first[c] = n;
         touched.push(c);
+      } else {
+        const more = shared[c];
+        if (more) more.push(n);
+        else shared[c] = [n];
       }
     }
-  });
-  const along = (id: string, lane: string) => {
-    const v = draft.vehicles.get(id)!;
+  }
+  const along = (n: number, lane: string) => {
+    const v = records[n]!;
     const t = recordTrack(site.cells, v);
     const k = laneIndexNearNose(site.cells, t, lane);
     if (k < 0) return null;
     const nose = t.nose - t.starts[k]!;
     return { nose, tail: nose - v.spec.lengthMm };
   };
+  const holdsCell = (c: number, n: number) => first[c] === n || (shared[c]?.includes(n) ?? false);
+  const { conflictStart, conflictList } = cellTables(site.cells);
   for (const c of touched) {
-    const list = holders[c]!;
-    const cell = cells[c]!;
-    if (list.length > 1) {
-      if (cell.junction) throw overlap('two vehicles hold one junction cell', c, list);
+    const h = first[c]!;
+    const more = shared[c];
+    if (more) {
+      const cell = cells[c]!;
+      const list = [h, ...more];
+      if (cell.junction) throw overlap('two vehicles hold one junction cell', c, list.map((n) => ids[n]!));
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
           const a = along(list[i]!, cell.lane);
           const b = along(list[j]!, cell.lane);
-          if (!a || !b || !(a.nose <= b.tail + 1 || b.nose <= a.tail + 1)) throw overlap('two vehicles share a cell out of line', c, [list[i]!, list[j]!]);
+          if (!a || !b || !(a.nose <= b.tail + 1 || b.nose <= a.tail + 1)) throw overlap('two vehicles share a cell out of line', c, [ids[list[i]!]!, ids[list[j]!]!]);
         }
       }
     }
-    for (const o of cell.conflicts) {
-      const there = holders[o];
-      if (!there) continue;
-      for (const ho of there) {
-        if (!list.includes(ho)) throw overlap('two vehicles hold conflicting cells', c, [list[0]!, ho], o);
-      }
+    for (let k = conflictStart[c]!, end = conflictStart[c + 1]!; k < end; k++) {
+      const o = conflictList[k]!;
+      const ho = first[o]!;
+      if (ho === 0) continue;
+      if (!holdsCell(c, ho)) throw overlap('two vehicles hold conflicting cells', c, [ids[h]!, ids[ho]!], o);
+      const moreThere = shared[o];
+      if (moreThere) for (const m of moreThere) if (!holdsCell(c, m)) throw overlap('two vehicles hold conflicting cells', c, [ids[h]!, ids[m]!], o);
     }
   }
 }
 
-const scratches = new Map<number, { holders: (string[] | undefined)[]; touched: number[] }>();
+interface Scratch {
+  /** Per cell: the number of the first vehicle met holding it, 0 when none. */
+  readonly first: Int32Array;
+  /** Per cell: the numbers of the other vehicles holding it, in the order met (only when shared). */
+  readonly shared: (number[] | undefined)[];
+  touched: number[];
+}
 
-function scratchFor(cellCount: number): { holders: (string[] | undefined)[]; touched: number[] } {
+const scratches = new Map<number, Scratch>();
+
+function scratchFor(cellCount: number): Scratch {
   let s = scratches.get(cellCount);
-  if (!s) scratches.set(cellCount, (s = { holders: new Array<string[] | undefined>(cellCount), touched: [] }));
+  if (!s) scratches.set(cellCount, (s = { first: new Int32Array(cellCount), shared: new Array<number[] | undefined>(cellCount), touched: [] }));
   return s;
 }
 
