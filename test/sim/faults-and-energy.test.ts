@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mapFromAscii } from '../fixtures/ascii-map.ts';
+import { RING_MAP, runUntil } from '../fixtures/ring-map.ts';
 import { createHarness } from '../fixtures/engine-harness.ts';
 import type { EngineEvent } from '../../engine/core/model/events.ts';
 
-/** A one-way ring with a crane at C and F, parking at A, a dead-end charger stall below G and a bypass B→G. */
-const MAP = mapFromAscii(
-  `
-  A------>B------>C------>D
-  ^       |               |
-  |       |               |
-  |       v               v
-  H<------G<------F<------E
-          "
-          "
-          K
-  `,
-  {
-    spacingMm: 10_000,
-    singleTrackZones: false,
-    stations: { C: { kind: 'transfer-crane' }, F: { kind: 'transfer-crane' }, A: { kind: 'igv-parking' }, K: { kind: 'charger' } },
-  },
-);
+const MAP = RING_MAP;
 
 const stationAt = (h: ReturnType<typeof createHarness>, node: string) => [...h.site.stations.values()].find((s) => s.nodes[0] === node)!.id;
 const kinds = (h: ReturnType<typeof createHarness>) => h.events.map((e) => e.e.kind);
 const eventsOf = <K extends EngineEvent['kind']>(h: ReturnType<typeof createHarness>, kind: K) =>
   h.events.map((e) => e.e).filter((e): e is Extract<EngineEvent, { kind: K }> => e.kind === kind);
-const runUntil = (h: ReturnType<typeof createHarness>, pred: () => boolean, max = 20_000) => {
-  for (let i = 0; i < max; i++) {
-    if (pred()) return true;
-    h.tick();
-  }
-  return pred();
-};
 
 describe('given a vehicle that breaks down with a container on board', () => {
   it('keeps the order on the vehicle, keeps its space, and delivers after the repair', () => {

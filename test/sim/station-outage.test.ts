@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mapFromAscii } from '../fixtures/ascii-map.ts';
+import { RING_MAP, runUntil } from '../fixtures/ring-map.ts';
 import { createHarness } from '../fixtures/engine-harness.ts';
 import type { EngineEvent } from '../../engine/core/model/events.ts';
 
-/** A one-way ring with a crane at C and F, parking at A, a dead-end charger stall below G. */
-const MAP = mapFromAscii(
-  `
-  A------>B------>C------>D
-  ^       |               |
-  |       |               |
-  |       v               v
-  H<------G<------F<------E
-          "
-          "
-          K
-  `,
-  {
-    spacingMm: 10_000,
-    singleTrackZones: false,
-    stations: { C: { kind: 'transfer-crane' }, F: { kind: 'transfer-crane' }, A: { kind: 'igv-parking' }, K: { kind: 'charger' } },
-  },
-);
+const MAP = RING_MAP;
 const CRANE_C = 'transfer-crane-C';
 const CRANE_F = 'transfer-crane-F';
 
 type Harness = ReturnType<typeof createHarness>;
 const eventsOf = <K extends EngineEvent['kind']>(h: Harness, kind: K) =>
   h.events.filter((e): e is { t: number; e: Extract<EngineEvent, { kind: K }> } => e.e.kind === kind);
-const runUntil = (h: Harness, pred: () => boolean, max = 20_000) => {
-  for (let i = 0; i < max; i++) {
-    if (pred()) return true;
-    h.tick();
-  }
-  return pred();
-};
 const ticks = (h: Harness, n: number) => {
   for (let i = 0; i < n; i++) h.tick();
 };
