@@ -24,22 +24,9 @@ export function emitVehicleCommands(site: Site, draft: Draft): void {
     // found to have been told it needs no second look.
     const known = told.get(id);
     if (known && known.v === v && known.stopAll === stopAll) continue;
-    const halt: VehicleCommand['halt'] =
-      stopAll || v.status === 'broken' ? 'emergency' : v.paused ? 'service' : 'none';
-    let chargeW = 0;
-    if (v.charging && v.task) {
-      const station = site.stations.get(v.task.legs[v.task.legIndex]!.station);
-      chargeW = station?.kind === 'battery-swap' ? Math.ceil((v.spec.batteryWh * 3_600_000) / site.config.swapMs) : v.spec.chargePowerW;
-    }
-    const command: VehicleCommand = {
-      vehicleId: id,
-      lanes: [v.lane, ...v.route.slice(0, v.limit.laneIndex)],
-      limitLaneIndex: v.limit.laneIndex,
-      limitOffsetMm: v.limit.offsetMm,
-      halt,
-      chargeW,
-      laden: v.load.length > 0,
-    };
+    const command = commandOf(site, v, stopAll);
+    const halt = command.halt;
+    const chargeW = command.chargeW;
     const key = `${command.lanes.join('>')}|${command.limitLaneIndex}|${command.limitOffsetMm}|${halt}|${chargeW}|${command.laden}`;
     if (key === v.lastCommandKey) {
       told.set(id, { v, stopAll });
@@ -48,4 +35,26 @@ export function emitVehicleCommands(site: Site, draft: Draft): void {
     draft.vehicleCommands.push(command);
     told.set(id, { v: patchVehicle(draft, id, { lastCommandKey: key }), stopAll });
   }
+}
+
+/**
+ * The command that tells vehicle `v` what the engine wants of it now (also used to bring a vehicle
+ * that reconnects up to date: the world already counts it as told).
+ */
+export function commandOf(site: Site, v: VehicleState, stopAll: boolean): VehicleCommand {
+  const halt: VehicleCommand['halt'] = stopAll || v.status === 'broken' ? 'emergency' : v.paused ? 'service' : 'none';
+  let chargeW = 0;
+  if (v.charging && v.task) {
+    const station = site.stations.get(v.task.legs[v.task.legIndex]!.station);
+    chargeW = station?.kind === 'battery-swap' ? Math.ceil((v.spec.batteryWh * 3_600_000) / site.config.swapMs) : v.spec.chargePowerW;
+  }
+  return {
+    vehicleId: v.id,
+    lanes: [v.lane, ...v.route.slice(0, v.limit.laneIndex)],
+    limitLaneIndex: v.limit.laneIndex,
+    limitOffsetMm: v.limit.offsetMm,
+    halt,
+    chargeW,
+    laden: v.load.length > 0,
+  };
 }
