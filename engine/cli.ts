@@ -7,6 +7,8 @@ import { registerMapCommands } from '../maps/tools/map-cli.ts';
 import { registerSimCommand } from '../simulator/cli/sim-command.ts';
 import { registerCapacityCommand } from '../simulator/cli/capacity-command.ts';
 import { registerSweepCommand } from '../simulator/cli/sweep-command.ts';
+import { registerServeCommand } from './serve/serve-command.ts';
+import { registerFleetCommand } from '../simulator/cli/fleet-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('igv')
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerSimCommand(program);
   registerCapacityCommand(program);
   registerSweepCommand(program);
+  registerServeCommand(program);
+  registerFleetCommand(program);
   return program;
 }
 

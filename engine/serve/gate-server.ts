@@ -4,7 +4,7 @@
  * the wall clock (or the lockstep loop), generated demand and the simulated fleet. Everything
  * here is plumbing; behaviour lives in the modules it wires.
  */
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { join, resolve } from 'node:path';
@@ -28,7 +28,7 @@ import type { ServeConfig } from './serve-config.ts';
 import { loadOrCreateTokens } from './tokens-file.ts';
 import { createLiveDemand, type LiveDemand } from './live-demand.ts';
 import { createLiveTrace, type LiveTrace } from './live-trace.ts';
-import { createFeed } from './live-feed.ts';
+import { createFeed, type LiveFeed } from './live-feed.ts';
 import { startSimulatedFleet, type SimulatedFleet } from './simulated-fleet.ts';
 import { createJournalling } from './journalling.ts';
 
@@ -38,7 +38,8 @@ export interface GateServer {
   readonly tokensPath: string;
   readonly tokens: ReturnType<typeof loadOrCreateTokens>['tokens'];
   readonly gate: LiveGate;
-  /** Resolves when the server stopped on its own (`stopAfterHours`). */
+  readonly feed: LiveFeed;
+  /** Resolves when the engine stopped ticking on its own (`stopAfterHours`); the server stays up until `close`. */
   readonly finished: Promise<void>;
   close(reason?: string): Promise<void>;
 }
@@ -71,10 +72,16 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
   const journalling = createJournalling(store, config.snapshotEveryTicks);
   const gate = createLiveGate({ site, initial: world, journal: journalling.journal });
 
+  const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // Tokens travel in headers or ?token=: neither may reach the logs.
+      redact: ['req.headers.authorization'],
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }) },
+    },
     bodyLimit: 256 * 1024,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: !verbose }),
   });
   const log = app.log;
   if (recovered) {
@@ -89,8 +96,9 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
     logic: createVehicleLinkLogic({ cells: site.cells, mapId: map.id }),
     epochMs: () => epochMs,
     maxMessageBytes: config.link.maxMessageBytes,
-    ratePerSecond: config.link.ratePerSecond,
-    burst: config.link.burst,
+    // A lockstep vehicle answers every tick, and ticks run as fast as the machine goes.
+    ratePerSecond: config.lockstep ? Math.max(config.link.ratePerSecond, 5_000) : config.link.ratePerSecond,
+    burst: config.lockstep ? Math.max(config.link.burst, 5_000) : config.link.burst,
     lockstep: config.lockstep,
   });
 
@@ -132,7 +140,7 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
     journalling.afterTick(t);
     demand?.afterTick(t);
     trace?.afterTick(t);
-    if (t.nowMs >= stopAtMs && !closing) void close('run length reached').then(finish);
+    if (t.nowMs >= stopAtMs) stopTicking();
   }
 
   await app.listen({ port: config.port, host: config.host });
@@ -141,11 +149,17 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
 
   let ticker: WallTicker | null = null;
   let lockstepRunning = false;
+  function stopTicking(): void {
+    lockstepRunning = false;
+    ticker?.stop();
+    finish();
+  }
   if (config.lockstep) {
     lockstepRunning = true;
     void (async () => {
       while (lockstepRunning && gate.running()) {
         oneTick();
+        if (!lockstepRunning) break;
         const missing = await hub.awaitStates(config.lockstepTimeoutMs);
         if (missing.length > 0) log.warn({ missing }, 'lockstep: vehicles did not answer in time');
         // Let sockets and HTTP breathe between ticks.
@@ -169,8 +183,7 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
     if (closing) return closing;
     closing = (async () => {
       log.info({ reason, tick: gate.world().tick }, 'gate stopping');
-      lockstepRunning = false;
-      ticker?.stop();
+      stopTicking();
       await fleet?.stop();
       hub.close();
       feed.close();
@@ -183,7 +196,7 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
     return closing;
   }
 
-  return { url, port, tokensPath: tokensFile.path, tokens: tokensFile.tokens, gate, finished, close };
+  return { url, port, tokensPath: tokensFile.path, tokens: tokensFile.tokens, gate, feed, finished, close };
 }
 
 export function simulatedSerial(config: Pick<ServeConfig, 'fleet'>, i: number): string {

@@ -10,12 +10,16 @@ import type { Access } from '../runtime/auth/access.ts';
 import { createFeedHub, type FeedHub } from '../runtime/feed/feed-hub.ts';
 import { createFeedPipeline } from '../runtime/feed/feed-pipeline.ts';
 import { attachIocClient } from '../adapters/ws/ioc-feed-socket.ts';
+import { feedDigest } from '../protocol/ioc/digest.ts';
+import { emptyFeed } from '../protocol/ioc/feed-schema.ts';
 import { vdaTimestamp } from '../protocol/vda5050/header.ts';
 
 export interface LiveFeed {
   readonly hub: FeedHub;
   accept(socket: WebSocket, token: string | null): void;
   kpis(): unknown;
+  /** Digest of the last published feed state (what every caught-up mirror must show). */
+  digest(): string;
   close(): void;
 }
 
@@ -39,6 +43,7 @@ export function createFeed(site: Site, gate: GatePort, access: Access, epochMs: 
       log.info({ role, clients: sockets.size }, 'IOC client connected');
     },
     kpis: () => pipeline.state()?.kpis.live ?? null,
+    digest: () => feedDigest(pipeline.state() ?? emptyFeed()),
     close() {
       sub.unsubscribe();
       for (const s of sockets) s.close(1001, 'server shutting down');

@@ -99,6 +99,6 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
-    void server.finished.then(() => resolve(0));
+    void server.finished.then(() => stop('run length reached'));
   });
 }

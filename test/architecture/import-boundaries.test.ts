@@ -69,3 +69,37 @@ describe('given the simulator', () => {
     for (const spec of imports(file)) expect(spec.includes('/adapters/'), spec).toBe(false);
   });
 });
+
+/** DESIGN §2's table for the live gate's layers: protocol runs in the browser, runtime has no I/O, adapters do not know each other. */
+function layerRule(folder: string, check: (spec: string, target: string | null) => string | null) {
+  const dir = join(ROOT, ...folder.split('/'));
+  const files = sources(dir);
+  describe(`given ${folder}`, () => {
+    it('has sources to check', () => expect(files.length).toBeGreaterThan(0));
+    it.each(files.map((f) => [relative(ROOT, f), f]))('%s respects its layer', (_name, file) => {
+      for (const spec of imports(file)) {
+        const target = spec.startsWith('.') ? relative(ROOT, resolve(dirname(file), spec)) : null;
+        const problem = check(spec, target);
+        expect(problem, `${spec}`).toBeNull();
+      }
+    });
+  });
+}
+
+layerRule('engine/protocol', (spec, target) => {
+  if (target) return target.startsWith('engine/protocol/') || target.startsWith('engine/core/') ? null : 'protocol imports only itself and core types';
+  return spec === 'zod' ? null : 'protocol runs in the browser: zod only';
+});
+
+layerRule('engine/runtime', (spec, target) => {
+  if (target) return /^engine\/(core|protocol|runtime)\//.test(target) || target.startsWith('maps/schema/') ? null : 'runtime imports core, protocol and itself';
+  return ['zod', 'rxjs'].includes(spec) || spec.startsWith('pure-rand/') ? null : 'runtime does no I/O';
+});
+
+for (const adapter of ['http', 'ws', 'sqlite', 'clock']) {
+  layerRule(`engine/adapters/${adapter}`, (spec, target) => {
+    if (!target) return null;
+    if (target.startsWith('engine/adapters/')) return target.startsWith(`engine/adapters/${adapter}/`) ? null : 'adapters do not import each other';
+    return /^engine\/(core|protocol|runtime)\//.test(target) || target.startsWith('maps/schema/') ? null : 'adapters import runtime, protocol and core';
+  });
+}

@@ -13,7 +13,7 @@ async function loadMap() {
 }
 
 function connect() {
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ioc/v1?token=${encodeURIComponent(token)}`, 'igv-ioc/1');
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ioc/v1?token=${encodeURIComponent(token)}`);
   ws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe', collections: ['gate', 'vehicles', 'stations', 'kpis', 'alarms'] }));
   ws.onmessage = (e) => {
     const m = JSON.parse(e.data);

@@ -77,6 +77,13 @@ export function createVehicleLinkHub(o: VehicleLinkOptions): VehicleLinkHub {
   const connections = new Map<string, Connection>();
   const factsheets = new Map<string, Factsheet>();
   const awaiting = new Set<string>();
+  /** Vehicles whose LinkLost was enqueued and not yet undone (the world may not show it yet). */
+  const lost = new Set<string>();
+  const linkLost = (serial: string) => {
+    if (!o.gate.world().vehicles.has(serial) && !lost.has(serial)) return;
+    lost.add(serial);
+    o.gate.enqueue([{ kind: 'LinkLost', vehicleId: serial }]);
+  };
   let settle: (() => void) | null = null;
   const metrics = linkMetrics();
 
@@ -168,7 +175,7 @@ export function createVehicleLinkHub(o: VehicleLinkOptions): VehicleLinkHub {
         else if (c.connectionState === 'OFFLINE') {
           link.online = false;
           link.graceful = true;
-          if (o.gate.world().vehicles.has(link.serial)) o.gate.enqueue([{ kind: 'LinkLost', vehicleId: link.serial }]);
+          linkLost(link.serial);
           answered(link.serial);
         }
         return;
@@ -204,7 +211,8 @@ export function createVehicleLinkHub(o: VehicleLinkOptions): VehicleLinkHub {
     link.graceful = false;
     o.logic.linkOpened(link.serial);
     const v = o.gate.world().vehicles.get(link.serial);
-    if (v?.status === 'link-lost') o.gate.enqueue([{ kind: 'LinkRestored', vehicleId: link.serial }]);
+    const wasLost = lost.delete(link.serial);
+    if (wasLost || v?.status === 'link-lost') o.gate.enqueue([{ kind: 'LinkRestored', vehicleId: link.serial }]);
     sendCommand(link);
   }
 
@@ -252,7 +260,7 @@ export function createVehicleLinkHub(o: VehicleLinkOptions): VehicleLinkHub {
             timestamp: vdaTimestamp(wallNow()),
             connectionState: 'CONNECTIONBROKEN',
           } as Connection);
-          if (link.online && o.gate.world().vehicles.has(serialNumber)) o.gate.enqueue([{ kind: 'LinkLost', vehicleId: serialNumber }]);
+          if (link.online) linkLost(serialNumber);
         }
         o.log.info({ serial: serialNumber, graceful: link.graceful }, 'vehicle link closed');
       });
