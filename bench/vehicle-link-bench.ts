@@ -72,7 +72,7 @@ function report(rows: readonly LinkBenchRow[]): string {
   }
   for (const r of rows) {
     const extra = [
-      `window ${fmt(r.seconds)} s`, `generator CPU ${fmt(r.generatorCpuPct)} %`, `server RSS ${fmt(r.rssMiB, 0)} MiB`,
+      `window ${fmt(r.seconds)} s`, `generator CPU ${fmt(r.generatorCpuPct)} %`, `server RSS ${fmt(r.rssMiB, 0)} MiB`, `server GC pauses ${r.gc.count} (${fmt(r.gc.totalMs, 0)} ms in all, longest ${fmt(r.gc.maxMs)} ms)`, `ingest p99.9 ${fmt(r.ingest.p999)} ms, max ${fmt(r.ingest.max)} ms`,
       `state ${r.stateBytes} B, visualization ${r.visualizationBytes} B`, `late generator slots ${r.lateSlots}`, `unexpected closes ${r.unexpectedCloses}`,
       `clock offset corrected ${fmt(r.clockOffsetMs, 3)} ms`,
     ];

@@ -47,6 +47,8 @@ export interface LinkBenchRow {
   readonly generatorCpuPct: number;
   readonly eventLoopP99Ms: number;
   readonly rssMiB: number;
+  /** Server GC pauses in the window. */
+  readonly gc: { count: number; totalMs: number; maxMs: number };
   readonly statesSent: number;
   readonly statesIngested: number;
   /** States sent but never taken in (must be 0). */
@@ -102,6 +104,7 @@ async function runCase(mode: LinkMode, o: LinkBenchOptions): Promise<LinkBenchRo
       generatorCpuPct: gw.cpu.percent,
       eventLoopP99Ms: sw.eventLoopP99Ms,
       rssMiB: sw.rssMiB,
+      gc: sw.gc,
       statesSent,
       statesIngested: st.statesIngested,
       statesDropped: statesSent - st.statesIngested,

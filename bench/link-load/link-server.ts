@@ -10,7 +10,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clock, cpuPercent, serveIpc } from './ipc.ts';
 import { sentAtOf } from './link-ids.ts';
@@ -29,6 +29,8 @@ export interface ServerWindow {
   /** Event-loop lag p99 (timer delay beyond its 10 ms period), ms. */
   readonly eventLoopP99Ms: number;
   readonly rssMiB: number;
+  /** Garbage-collection pauses in the window: how many, their total and the longest, ms. */
+  readonly gc: { count: number; totalMs: number; maxMs: number };
 }
 
 export interface ServerTotals {
@@ -53,6 +55,15 @@ const commandsDropped: Record<string, number> = {};
 let statesIngested = 0;
 const eld = monitorEventLoopDelay({ resolution: ELD_MS });
 let windowStart = { cpu: process.cpuUsage(), wall: 0, accepted: {} as Record<string, number> };
+let gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  if (!windowOpen) return;
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 
 function recordState(sentAt: number): void {
   statesIngested++;
@@ -90,6 +101,7 @@ serveIpc({
   },
   async 'window-start'() {
     ingest = [];
+    gc = { count: 0, totalMs: 0, maxMs: 0 };
     eld.reset();
     eld.enable();
     windowStart = { cpu: process.cpuUsage(), wall: clock(), accepted: await acceptedNow() };
@@ -103,7 +115,7 @@ serveIpc({
     const now = await acceptedNow();
     const accepted: Record<string, number> = {};
     for (const [k, v] of Object.entries(now)) accepted[k] = v - (windowStart.accepted[k] ?? 0);
-    return { seconds: wallMs / 1000, cpu, accepted, ingest: summarize(ingest), eventLoopP99Ms: Math.max(0, eld.percentile(99) / 1e6 - ELD_MS), rssMiB: process.memoryUsage().rss / 2 ** 20 };
+    return { seconds: wallMs / 1000, cpu, accepted, ingest: summarize(ingest), eventLoopP99Ms: Math.max(0, eld.percentile(99) / 1e6 - ELD_MS), rssMiB: process.memoryUsage().rss / 2 ** 20, gc };
   },
   async totals(): Promise<ServerTotals> {
     return {

@@ -6,11 +6,12 @@ export interface Summary {
   readonly count: number;
   readonly p50: number;
   readonly p99: number;
+  readonly p999: number;
   readonly max: number;
   readonly mean: number;
 }
 
-export const EMPTY_SUMMARY: Summary = { count: 0, p50: NaN, p99: NaN, max: NaN, mean: NaN };
+export const EMPTY_SUMMARY: Summary = { count: 0, p50: NaN, p99: NaN, p999: NaN, max: NaN, mean: NaN };
 
 /** Nearest-rank percentiles of `samples` (ms); NaN fields when there are none. */
 export function summarize(samples: readonly number[]): Summary {
@@ -19,12 +20,12 @@ export function summarize(samples: readonly number[]): Summary {
   const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
   let sum = 0;
   for (const x of s) sum += x;
-  return { count: s.length, p50: rank(0.5), p99: rank(0.99), max: s[s.length - 1]!, mean: sum / s.length };
+  return { count: s.length, p50: rank(0.5), p99: rank(0.99), p999: rank(0.999), max: s[s.length - 1]!, mean: sum / s.length };
 }
 
 /** The same summary with every value moved by `deltaMs` (a clock offset between processes). */
 export function shift(s: Summary, deltaMs: number): Summary {
-  return { count: s.count, p50: s.p50 + deltaMs, p99: s.p99 + deltaMs, max: s.max + deltaMs, mean: s.mean + deltaMs };
+  return { count: s.count, p50: s.p50 + deltaMs, p99: s.p99 + deltaMs, p999: s.p999 + deltaMs, max: s.max + deltaMs, mean: s.mean + deltaMs };
 }
 
 /** Adds `n` to `map[key]`. */

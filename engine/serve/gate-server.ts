@@ -174,7 +174,7 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
   if (config.fleet.simulated > 0) {
     fleet = await startSimulatedFleet({
       url: url.replace(/^http/, 'ws'), site, map, count: config.fleet.simulated, prefix: config.fleet.prefix,
-      tokens: tokensFile.tokens, clock: config.lockstep ? 'master' : 'wall', timeScale: config.timeScale, tickMs: config.tickMs, log,
+      world: gate.world(), tokens: tokensFile.tokens, clock: config.lockstep ? 'master' : 'wall', timeScale: config.timeScale, tickMs: config.tickMs, log,
     });
   }
   log.info({ url, map: map.id, tick: gate.world().tick, digest: worldDigest(gate.world()), fleet: config.fleet.simulated, lockstep: config.lockstep }, 'gate running');

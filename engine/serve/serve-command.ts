@@ -93,6 +93,8 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     return 1;
   }
   process.stdout.write(`igv serve: the gate is running at ${server.url}/  (API docs ${server.url}/docs, tokens in ${server.tokensPath})\n`);
+  const ioc = server.tokens.ioc[0];
+  if (ioc) process.stdout.write(`igv serve: viewer ${server.url}/?token=${ioc}  ·  IOC feed ws${server.url.slice(4)}/ioc/v1?token=${ioc}\n`);
   return new Promise<number>((resolve) => {
     const stop = (why: string) => {
       void server.close(why).then(() => resolve(0));

@@ -6,7 +6,9 @@
 import type { IgvMap } from '../../maps/schema/map-schema.ts';
 import type { Site } from '../core/tick/site.ts';
 import type { Tokens } from '../runtime/auth/access.ts';
+import type { World } from '../core/model/world.ts';
 import { createFleetClient } from '../../simulator/fleet-client/fleet-client.ts';
+import { startPositions, type StartPosition } from '../../simulator/fleet-client/start-positions.ts';
 
 export interface SimulatedFleet {
   stop(): Promise<void>;
@@ -23,6 +25,8 @@ export interface SimulatedFleetOptions {
   readonly clock: 'wall' | 'master';
   readonly timeScale: number;
   readonly tickMs: number;
+  /** The world the gate starts from: after a restart, virtual vehicles resume where it last saw them. */
+  readonly world: World;
   readonly log: { info(o: object, m: string): void; warn(o: object, m: string): void };
 }
 
@@ -39,6 +43,7 @@ export async function startSimulatedFleet(o: SimulatedFleetOptions): Promise<Sim
     stateIntervalMs: o.tickMs,
     visualizationIntervalMs: Math.max(o.tickMs, 1_000),
     log: (line) => o.log.info({ fleet: true }, line),
+    starts: resumePositions(o),
   });
   fleet.start();
   try {
@@ -48,4 +53,13 @@ export async function startSimulatedFleet(o: SimulatedFleetOptions): Promise<Sim
   }
   o.log.info({ online: fleet.online(), of: o.count }, 'simulated fleet connected');
   return { stop: () => fleet.stop(), online: () => fleet.online() };
+}
+
+/** Fresh start positions, except for vehicles the (recovered) world already knows: those stand where it saw them. */
+function resumePositions(o: SimulatedFleetOptions): StartPosition[] {
+  return startPositions(o.site, o.count, o.prefix).map((s) => {
+    const v = o.world.vehicles.get(s.serialNumber);
+    if (!v) return s;
+    return { serialNumber: v.id, spec: v.spec, lane: v.lane, offsetMm: v.offsetMm, trail: [...v.trail], socPercent: (100 * v.socWh) / v.spec.batteryWh };
+  });
 }
