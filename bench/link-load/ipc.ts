@@ -120,13 +120,3 @@ export function cpuPercent(from: NodeJS.CpuUsage, wallMs: number): { userMs: num
   const d = process.cpuUsage(from);
   return { userMs: d.user / 1000, systemMs: d.system / 1000, percent: ((d.user + d.system) / 1000 / wallMs) * 100 };
 }
-
-/** Reads `--name value` pairs of a child's argv. */
-export function childArgs(argv: readonly string[] = process.argv.slice(2)): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) out[a.slice(2)] = argv[i + 1] ?? '';
-  }
-  return out;
-}
