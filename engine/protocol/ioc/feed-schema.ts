@@ -55,6 +55,12 @@ export const FeedVehicleSchema = z.object({
   waitingS: NonNegInt.describe('whole seconds the vehicle has wanted to move and could not'),
   lengthM: z.number().positive(),
   widthM: z.number().positive(),
+  route: z.array(z.string()).describe('planned lanes after `lane` (the first 40), for drawing the route'),
+  trail: z.array(z.string()).describe('lanes behind the nose lane the body still covers'),
+  limit: z
+    .object({ laneIndex: NonNegInt, offsetMm: NonNegInt })
+    .describe('how far traffic control lets it go: lane index into [lane, ...route] and offset, mm (its held space ends there)'),
+  cargo: z.enum(GOODS).nullable().describe('goods type of the container on board, if any'),
 });
 
 export const FeedOrderSchema = z.object({

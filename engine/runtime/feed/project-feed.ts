@@ -43,7 +43,7 @@ export function createFeedProjector(site: Site, options: { orderRetentionMs?: nu
     for (const v of world.vehicles.values()) {
       const waitingS = v.waitingSinceMs === null ? 0 : Math.floor((now - v.waitingSinceMs) / 1000);
       let c = vehicleCache.get(v.id);
-      if (!c || c.rec !== v || c.waitingS !== waitingS) vehicleCache.set(v.id, (c = { rec: v, waitingS, entry: vehicleEntry(site, v, waitingS) }));
+      if (!c || c.rec !== v || c.waitingS !== waitingS) vehicleCache.set(v.id, (c = { rec: v, waitingS, entry: vehicleEntry(site, v, waitingS, world) }));
       out[v.id] = c.entry;
       if (same && prev![v.id] !== c.entry) same = false;
     }
@@ -114,7 +114,7 @@ export function createFeedProjector(site: Site, options: { orderRetentionMs?: nu
   };
 }
 
-function vehicleEntry(site: Site, v: VehicleState, waitingS: number): FeedVehicle {
+function vehicleEntry(site: Site, v: VehicleState, waitingS: number, world: World): FeedVehicle {
   const p = bodyPose(site.cells, recordTrack(site.cells, v), v.spec.lengthMm);
   const t = v.task;
   const leg = t ? t.legs[t.legIndex] : undefined;
@@ -137,6 +137,10 @@ function vehicleEntry(site: Site, v: VehicleState, waitingS: number): FeedVehicl
     waitingS,
     lengthM: v.spec.lengthMm / 1000,
     widthM: v.spec.widthMm / 1000,
+    route: v.route.slice(0, 40),
+    trail: [...v.trail],
+    limit: { laneIndex: v.limit.laneIndex, offsetMm: v.limit.offsetMm },
+    cargo: v.load.length > 0 ? (world.orders.get(v.load[0]!)?.spec.goods ?? null) : null,
   };
 }
 
