@@ -116,8 +116,9 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
       hub.accept(socket, req.params.manufacturer, req.params.serialNumber, bearerToken(req.headers.authorization, req.url)),
     );
   });
-  const viewerDir = resolve('viewer', 'live');
-  if (config.viewer && existsSync(viewerDir)) await app.register(fastifyStatic, { root: viewerDir, prefix: '/', index: ['index.html'] });
+  // The built three.js viewer (npm run build:viewer); the plain 2D page when it has not been built.
+  const viewerDir = [resolve('viewer', 'dist'), resolve('viewer', 'live')].find((d) => existsSync(join(d, 'index.html')));
+  if (config.viewer && viewerDir) await app.register(fastifyStatic, { root: viewerDir, prefix: '/', index: ['index.html'] });
 
   // Orders accepted before the crash but never journalled go in again: nothing accepted is lost.
   if (recovered && recovered.missingOrders.length > 0) void gate.submit(recovered.missingOrders.map((order) => ({ kind: 'CreateOrder' as const, order }))).catch(() => undefined);
