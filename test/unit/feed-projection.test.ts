@@ -82,6 +82,56 @@ describe('given a vehicle carrying one order round the ring', () => {
   });
 });
 
+describe('given two orders in opposite directions on the ring', () => {
+  it('counts the queue by status, the fleet by state, the last hour by direction and the clearance when they are delivered', () => {
+    const r = feedRun();
+    r.tick([
+      { kind: 'AddVehicle', vehicleId: 'V1', spec: {}, at: { node: 'A' }, socPercent: 90 },
+      { kind: 'AddVehicle', vehicleId: 'V2', spec: {}, at: { node: 'E' }, socPercent: 90 },
+    ]);
+    const created = r.tick([
+      r.h.order(CRANE_C, CRANE_F, { grossKg: 18_000, arrivalMs: 0 }),
+      r.h.order(CRANE_F, CRANE_C, { grossKg: 12_000, direction: 'CN-VN' }),
+    ]).kpis.live!;
+    expect(created.ordersByStatus.open + created.ordersByStatus.assigned).toBe(2);
+    expect(created.ordersWaiting).toBe(created.ordersByStatus.open);
+    expect(created.clearanceMinutes).toEqual({ p50: null, p95: null });
+    let sawLoaded = false;
+    expect(r.until((s) => {
+      const k = s.kpis.live!;
+      const statuses = Object.values(s.orders).map((o) => o.status);
+      for (const st of ['open', 'assigned', 'loaded'] as const) expect(k.ordersByStatus[st]).toBe(statuses.filter((x) => x === st).length);
+      expect(Object.values(k.fleetByState).reduce((a, b) => a + b, 0)).toBe(k.vehiclesTotal);
+      expect(k.fleetByState.charging).toBe(k.vehiclesCharging);
+      sawLoaded ||= k.ordersByStatus.loaded > 0;
+      return statuses.every((x) => x === 'delivered');
+    })).toBe(true);
+    expect(sawLoaded).toBe(true);
+    const s = r.state();
+    const k = s.kpis.live!;
+    expect(k.deliveredLastHourByDirection).toEqual({ 'VN-CN': 1, 'CN-VN': 1 });
+    expect(k.tonnesLastHourByDirection).toEqual({ 'VN-CN': 18, 'CN-VN': 12 });
+    expect(k.ordersByStatus).toEqual({ open: 0, assigned: 0, loaded: 0 });
+    const minutes = Object.values(s.orders).map((o) => (o.deliveredMs! - (o.id === 'O1' ? 0 : o.createdMs)) / 60_000).sort((a, b) => a - b);
+    expect(k.clearanceMinutes.p50).toBeCloseTo(minutes[0]!, 1);
+    expect(k.clearanceMinutes.p95).toBeCloseTo(minutes[1]!, 1);
+    expect(FeedStateSchema.safeParse(s).success).toBe(true);
+  });
+
+  it('drops deliveries from the last hour after an hour of engine time but keeps their clearance for the day', () => {
+    const r = feedRun({}, 2 * 3_600_000);
+    r.tick([{ kind: 'AddVehicle', vehicleId: 'V1', spec: {}, at: { node: 'A' }, socPercent: 90 }]);
+    r.tick([r.h.order(CRANE_C, CRANE_F)]);
+    expect(r.until((s) => s.orders.O1?.status === 'delivered')).toBe(true);
+    const at = r.state().gate.gate!.nowMs;
+    expect(r.until((s) => s.gate.gate!.nowMs - at >= 3_600_000, 100_000)).toBe(true);
+    const k = r.state().kpis.live!;
+    expect(k.deliveredLastHour).toBe(0);
+    expect(k.deliveredLastHourByDirection).toEqual({ 'VN-CN': 0, 'CN-VN': 0 });
+    expect(k.clearanceMinutes.p50).not.toBeNull();
+  });
+});
+
 describe('given faults on the ring', () => {
   it('raises an alarm and a notice for each fault and clears the alarm when it ends', () => {
     const r = feedRun();

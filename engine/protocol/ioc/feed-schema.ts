@@ -90,17 +90,27 @@ export const FeedStationSchema = z.object({
   occupiedBy: z.array(z.string()).describe('vehicles whose nose stands at one of the station nodes'),
 });
 
+const byDirection = <T extends z.ZodType>(t: T) => z.object({ 'VN-CN': t, 'CN-VN': t });
+
 export const LiveKpisSchema = z.object({
   ordersCreated: NonNegInt,
   ordersDelivered: NonNegInt,
   ordersFailed: NonNegInt,
   ordersOpen: NonNegInt.describe('created, neither delivered nor failed'),
+  ordersWaiting: NonNegInt.describe('open orders no vehicle is assigned to yet (status open)'),
+  ordersByStatus: z.object({ open: NonNegInt, assigned: NonNegInt, loaded: NonNegInt }).describe('orders in the world by status, delivered and failed left out'),
   deliveredLastHour: NonNegInt,
   tonnesLastHour: z.number().nonnegative(),
+  deliveredLastHourByDirection: byDirection(NonNegInt).describe('moves delivered in the last hour of engine time'),
+  tonnesLastHourByDirection: byDirection(z.number().nonnegative()),
+  clearanceMinutes: z
+    .object({ p50: z.number().nonnegative().nullable(), p95: z.number().nonnegative().nullable() })
+    .describe('clearance (cargo arrival, else release or creation, to delivery) of the orders delivered in the last 24 h of engine time, min; null when none'),
   vehiclesTotal: NonNegInt,
   vehiclesBusy: NonNegInt.describe('driving, waiting or serving'),
   vehiclesCharging: NonNegInt,
   vehiclesFaulted: NonNegInt,
+  fleetByState: z.record(z.enum(VEHICLE_ACTIVITIES), NonNegInt).describe('vehicles by activity now'),
   utilization: z.number().min(0).max(1).describe('busy share of the fleet now'),
   meanSocPercent: z.number().min(0).max(100),
   deadlocksResolved: NonNegInt,
