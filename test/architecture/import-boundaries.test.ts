@@ -103,3 +103,11 @@ for (const adapter of ['http', 'ws', 'sqlite', 'clock']) {
     return /^engine\/(core|protocol|runtime)\//.test(target) || target.startsWith('maps/schema/') ? null : 'adapters import runtime, protocol and core';
   });
 }
+
+layerRule('viewer/src', (spec, target) => {
+  if (target) {
+    if (target.startsWith('viewer/src/') || target.startsWith('engine/protocol/')) return null;
+    return target.startsWith('maps/schema/') ? null : 'the viewer imports the protocol module, three and itself';
+  }
+  return spec === 'three' || spec.startsWith('three/examples/') || spec === 'zod' ? null : 'the viewer imports the protocol module and three only';
+});

@@ -12,7 +12,7 @@ import { STATION_KIND_COLORS } from '../model/colors.ts';
 import { MeshBuilder } from './mesh-builder.ts';
 
 /** Station labels show within this camera distance, m; zone labels always. */
-export const LABEL_RANGE_M = 650;
+export const LABEL_RANGE_M = 1000;
 
 const HEIGHT: Record<StationKind, number> = {
   'transfer-crane': 17, 'truck-bay': 5, 'igv-parking': 3, charger: 4, 'battery-swap': 9, 'automated-gate': 8, 'nii-scanner': 9, 'inspection-bay': 8,
