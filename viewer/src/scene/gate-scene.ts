@@ -19,6 +19,7 @@ import { SelectionOverlay } from './selection-overlay.ts';
 import { presetView } from './camera-presets.ts';
 import { Picker } from './picking.ts';
 import { disposeTree } from './dispose-tree.ts';
+import { attachPointer } from './pointer-input.ts';
 
 export interface GateScene {
   /** `atMs`: performance.now() of arrival; the scene interpolates poses between updates. */
@@ -43,8 +44,6 @@ export interface GateScene {
 /** Far views draw vehicles up to this many times their size, so that they stay visible. */
 const MAX_BOOST = 2.5;
 
-/** A click is a press and release this close together (px); more is a drag of the camera. */
-const CLICK_SLOP_PX = 5;
 
 export function createGateScene(container: HTMLElement, map: IgvMap): GateScene {
   const geo = mapGeometry(map);
@@ -90,13 +89,13 @@ export function createGateScene(container: HTMLElement, map: IgvMap): GateScene 
   let hoverId: string | null = null;
   let pointer: { x: number; y: number } | null = null;
   let hoverDirty = false;
-  let down: { x: number; y: number } | null = null;
 
   const invalidate = () => {
     if (!raf && !disposed) raf = requestAnimationFrame(frame);
   };
 
-    const updateBoost = () => {
+  /** Far views draw vehicles larger (1 close up, up to MAX_BOOST), so that they stay visible. */
+  const updateBoost = () => {
     boost = Math.min(MAX_BOOST, Math.max(1, camera.position.distanceTo(controls.target) / 400));
   };
 
@@ -109,7 +108,7 @@ export function createGateScene(container: HTMLElement, map: IgvMap): GateScene 
     if (id === hoverId) return;
     hoverId = id;
     r.canvas.style.cursor = id ? 'pointer' : '';
-    if (id === null) hovered.set(null);
+    hovered.set(null); // the old vehicle's paths; the page sends the new one's via setHover
     for (const cb of hoverListeners) cb(id);
   }
 
@@ -147,29 +146,22 @@ export function createGateScene(container: HTMLElement, map: IgvMap): GateScene 
     invalidate();
   });
 
-  const onMove = (e: PointerEvent) => {
-    pointer = { x: e.clientX, y: e.clientY };
-    hoverDirty = true;
-    invalidate();
-  };
-  const onLeave = () => {
-    pointer = null;
-    setHoverId(null);
-    invalidate();
-  };
-  const onDown = (e: PointerEvent) => {
-    down = { x: e.clientX, y: e.clientY };
-  };
-  const onUp = (e: PointerEvent) => {
-    if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > CLICK_SLOP_PX || e.button !== 0) return;
-    down = null;
-    const id = api.pick(e.clientX, e.clientY);
-    for (const cb of pickListeners) cb(id);
-  };
-  r.canvas.addEventListener('pointermove', onMove);
-  r.canvas.addEventListener('pointerleave', onLeave);
-  r.canvas.addEventListener('pointerdown', onDown);
-  r.canvas.addEventListener('pointerup', onUp);
+  const detachPointer = attachPointer(r.canvas, {
+    move(x, y) {
+      pointer = { x, y };
+      hoverDirty = true;
+      invalidate();
+    },
+    leave() {
+      pointer = null;
+      setHoverId(null);
+      invalidate();
+    },
+    click(x, y) {
+      const id = api.pick(x, y);
+      for (const cb of pickListeners) cb(id);
+    },
+  });
 
   const api: GateScene = {
     setVehicles(list, atMs) {
@@ -229,10 +221,7 @@ export function createGateScene(container: HTMLElement, map: IgvMap): GateScene 
       if (raf) cancelAnimationFrame(raf);
       raf = 0;
       controls.removeEventListener('change', onChange);
-      r.canvas.removeEventListener('pointermove', onMove);
-      r.canvas.removeEventListener('pointerleave', onLeave);
-      r.canvas.removeEventListener('pointerdown', onDown);
-      r.canvas.removeEventListener('pointerup', onUp);
+      detachPointer();
       controls.dispose();
       roads.dispose();
       stations.dispose();

@@ -143,11 +143,11 @@ function zoneLabels(geo: MapGeometry): CSS2DObject[] {
     out.push(o);
   };
   const { VN, CN } = geo.yards;
-  if (VN) add('VN yard · Móng Cái', (VN.minX + VN.maxX) / 2, VN.minY, 5);
-  if (CN) add('CN yard · Đông Hưng', (CN.minX + CN.maxX) / 2, CN.maxY, 5);
+  if (VN) add('VN yard', (VN.minX + VN.maxX) / 2, VN.minY, 5);
+  if (CN) add('CN yard', (CN.minX + CN.maxX) / 2, CN.maxY, 5);
   if (geo.bridge) {
     const q = geo.bridge;
-    add('Bắc Luân II bridge', q.cx + Math.cos(q.heading) * q.halfLength * 0.55, q.cy + Math.sin(q.heading) * q.halfLength * 0.55, 6);
+    add('bridge', q.cx + Math.cos(q.heading) * q.halfLength * 0.55, q.cy + Math.sin(q.heading) * q.halfLength * 0.55, 6);
   }
   if (geo.border) add('border VN | CN', geo.border.b[0], geo.border.b[1], 4);
   return out;
