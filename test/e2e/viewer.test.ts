@@ -71,17 +71,25 @@ async function paintedShare(): Promise<number> {
 describe('given the viewer open on a live gate in headless chromium', () => {
   it('renders the gate and counts the same vehicles as the feed', async () => {
     await page.goto(`${server.url}/?token=${server.tokens.operator[0]}`);
-    await page.waitForFunction(() => ((globalThis as any).__igv as Igv | undefined)?.vehicleCount() === 6, undefined, { timeout: 60_000 });
+    // Vehicles join the engine when their first state arrives; on a busy machine that takes a while.
+    await expect.poll(() => server.gate.world().vehicles.size, { timeout: 60_000 }).toBe(6);
+    const count = () => page.evaluate(() => ((globalThis as any).__igv as Igv | undefined)?.vehicleCount() ?? -1);
+    const status = () => page.evaluate(() => (globalThis as any).document.querySelector('#conn-status')?.textContent ?? '(no status)');
+    try {
+      await expect.poll(count, { timeout: 60_000 }).toBe(6);
+    } catch (err) {
+      const boot = await page.evaluate(() => (globalThis as any).document.querySelector('#boot-error')?.textContent ?? '');
+      throw new Error(`the page counted ${await count()} vehicles (engine ${server.gate.world().vehicles.size}); feed status [${await status()}] ${boot}: ${String(err)}`);
+    }
     await page.waitForTimeout(1_500);
     expect(await paintedShare()).toBeGreaterThan(0.05);
-    await page.waitForFunction(() => (globalThis as any).document.querySelector('#hud-vehicles')?.textContent?.trim() === '6', undefined, { timeout: 10_000 });
-    expect(server.gate.world().vehicles.size).toBe(6);
+    await expect.poll(() => page.textContent('#hud-vehicles').then((t) => t?.trim()), { timeout: 10_000 }).toBe('6');
     // The page keeps the same mirror every IOC client keeps (its digest moves with every tick, so only its form is checked here;
     // digest equality with the server is the live-shift test's job).
     expect(await page.evaluate(() => ((globalThis as any).__igv as Igv).mirrorDigest())).toMatch(/^[0-9a-f]{16}$/);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-live.png') });
-  }, 90_000);
+  }, 150_000);
 
   it('selects a vehicle with a click and shows its details', async () => {
     const id = 'IGV-01';
