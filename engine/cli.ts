@@ -9,6 +9,7 @@ import { registerCapacityCommand } from '../simulator/cli/capacity-command.ts';
 import { registerSweepCommand } from '../simulator/cli/sweep-command.ts';
 import { registerServeCommand } from './serve/serve-command.ts';
 import { registerFleetCommand } from '../simulator/cli/fleet-command.ts';
+import { registerMapfCommand } from '../simulator/cli/mapf-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('igv')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSweepCommand(program);
   registerServeCommand(program);
   registerFleetCommand(program);
+  registerMapfCommand(program);
   return program;
 }
 
