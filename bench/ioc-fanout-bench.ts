@@ -53,9 +53,10 @@ function report(r: IocBenchRow): string {
   );
   return [
     table,
-    `window ${fmt(r.seconds)} s; clients' CPU ${fmt(r.clientsCpuPct)} %; server event-loop lag p99 ${fmt(r.eventLoopP99Ms)} ms; lag max ${fmt(r.lag.max, 2)} ms; ` +
+    `window ${fmt(r.seconds)} s; clients' CPU ${fmt(r.clientsCpuPct)} %; other processes' CPU ${fmt(r.othersCpuPct)} %; server event-loop lag p99 ${fmt(r.eventLoopP99Ms)} ms; lag max ${fmt(r.lag.max, 2)} ms; ` +
       `versions coalesced into a later patch ${r.coalesced}; snapshots ${r.snapshots}; resyncs ${r.resyncs}; sends deferred (buffer full) ${r.deferred}; ` +
       `unexpected closes ${r.unexpectedCloses}; final version ${r.finalVersion}, digest ${r.digest}`,
+    ...(r.othersCpuPct > 10 ? [`WARNING: other processes used ${fmt(r.othersCpuPct)} % of a core during the window; the machine was not quiet, rerun for clean figures`] : []),
   ].join('\n');
 }
 

@@ -72,13 +72,14 @@ function report(rows: readonly LinkBenchRow[]): string {
   }
   for (const r of rows) {
     const extra = [
-      `window ${fmt(r.seconds)} s`, `generator CPU ${fmt(r.generatorCpuPct)} %`, `server RSS ${fmt(r.rssMiB, 0)} MiB`, `server GC pauses ${r.gc.count} (${fmt(r.gc.totalMs, 0)} ms in all, longest ${fmt(r.gc.maxMs)} ms)`, `ingest p99.9 ${fmt(r.ingest.p999)} ms, max ${fmt(r.ingest.max)} ms`,
+      `window ${fmt(r.seconds)} s`, `generator CPU ${fmt(r.generatorCpuPct)} %`, `other processes' CPU ${fmt(r.othersCpuPct)} %`, `server RSS ${fmt(r.rssMiB, 0)} MiB`, `server GC pauses ${r.gc.count} (${r.gc.major} major; ${fmt(r.gc.totalMs, 0)} ms in all, longest ${fmt(r.gc.maxMs)} ms)`, `ingest p99.9 ${fmt(r.ingest.p999)} ms, max ${fmt(r.ingest.max)} ms`,
       `state ${r.stateBytes} B, visualization ${r.visualizationBytes} B`, `late generator slots ${r.lateSlots}`, `unexpected closes ${r.unexpectedCloses}`,
       `clock offset corrected ${fmt(r.clockOffsetMs, 3)} ms`,
     ];
     if (total(r.errorsReceived) > 0) extra.push(`errors received ${JSON.stringify(r.errorsReceived)}`);
     if (r.mode === 'gateway') extra.push(`commands counted and dropped ${JSON.stringify(r.commandsDropped)}`);
     lines.push(`${r.mode}: ${extra.join('; ')}`);
+    if (r.othersCpuPct > 10) lines.push(`WARNING (${r.mode}): other processes used ${fmt(r.othersCpuPct)} % of a core during the window; the machine was not quiet, rerun for clean figures`);
   }
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  * catch up and compares each mirror's digest with the hub's.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startChild, type BenchChild } from './ipc.ts';
+import { machineBusyPercent, machineCpu, startChild, type BenchChild } from './ipc.ts';
 import type { IocServerFinal, IocServerWindow } from './ioc-server.ts';
 import type { ClientsWindow } from './ioc-clients.ts';
 import type { Summary } from './stats.ts';
@@ -38,6 +38,8 @@ export interface IocBenchRow {
   readonly coalesced: number;
   readonly serverCpuPct: number;
   readonly clientsCpuPct: number;
+  /** CPU the rest of the machine used in the window, % of one core (see LinkBenchRow.othersCpuPct). */
+  readonly othersCpuPct: number;
   readonly engineMs: Summary;
   readonly feedMs: Summary;
   readonly eventLoopP99Ms: number;
@@ -68,8 +70,10 @@ export async function runIocBench(o: IocBenchOptions): Promise<IocBenchRow> {
     const offsetMs = (await fan.clockOffset()) - (await server.clockOffset());
     await sleep(o.warmupSeconds * 1000);
     await Promise.all([server.call('window-start'), fan.call('window-start')]);
+    const machine = machineCpu();
     say(`[ioc] measuring ${o.seconds} s`);
     await sleep(o.seconds * 1000);
+    const machinePct = machineBusyPercent(machine);
     const [sw, cw] = await Promise.all([server.call<IocServerWindow>('window-end'), fan.call<ClientsWindow>('window-end')]);
     const fin = await server.call<IocServerFinal>('finish');
     const settled = await fan.call<{ mirrors: { version: number; digest: string }[]; unexpectedCloses: number }>('settle', { version: fin.version, timeoutMs: 10_000 });
@@ -83,6 +87,7 @@ export async function runIocBench(o: IocBenchOptions): Promise<IocBenchRow> {
       patchesPerClientPerS: applied / o.clients / cw.seconds,
       lag, firstLag, coalesced,
       serverCpuPct: sw.cpu.percent, clientsCpuPct: cw.cpu.percent,
+      othersCpuPct: Math.max(0, machinePct - sw.cpu.percent - cw.cpu.percent),
       engineMs: sw.engineMs, feedMs: sw.feedMs, eventLoopP99Ms: sw.eventLoopP99Ms,
       bytesPerS: cw.bytes / cw.seconds,
       bytesPerPatch: applied > 0 ? cw.bytes / applied : 0,

@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { cpus } from 'node:os';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -119,4 +120,23 @@ export function startChild(name: string, script: string, argv: readonly string[]
 export function cpuPercent(from: NodeJS.CpuUsage, wallMs: number): { userMs: number; systemMs: number; percent: number } {
   const d = process.cpuUsage(from);
   return { userMs: d.user / 1000, systemMs: d.system / 1000, percent: ((d.user + d.system) / 1000 / wallMs) * 100 };
+}
+
+/** Busy and total CPU time of the whole machine so far, ms summed over cores. */
+export function machineCpu(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const c of cpus()) {
+    const t = c.times;
+    busy += t.user + t.nice + t.sys + t.irq;
+    total += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  return { busy, total };
+}
+
+/** Machine CPU busy since `from`, % of one core (200 = both cores of this machine busy). */
+export function machineBusyPercent(from: { busy: number; total: number }): number {
+  const now = machineCpu();
+  const cores = cpus().length;
+  return now.total > from.total ? ((now.busy - from.busy) / (now.total - from.total)) * 100 * cores : 0;
 }

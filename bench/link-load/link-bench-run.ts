@@ -6,7 +6,7 @@
  * Two cores: server and generator each get one; this process only waits.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startChild, type BenchChild } from './ipc.ts';
+import { machineBusyPercent, machineCpu, startChild, type BenchChild } from './ipc.ts';
 import type { LinkMode, ServerTotals, ServerWindow } from './link-server.ts';
 import type { GeneratorTotals, GeneratorWindow } from './load-generator.ts';
 import { shift, type Summary } from './stats.ts';
@@ -45,10 +45,15 @@ export interface LinkBenchRow {
   /** Server CPU over the window, % of one core. */
   readonly serverCpuPct: number;
   readonly generatorCpuPct: number;
+  /**
+   * CPU the rest of the machine used in the window (not server, not generator), % of one core:
+   * more than a few per cent means something else competed for the 2 cores and the figures suffer.
+   */
+  readonly othersCpuPct: number;
   readonly eventLoopP99Ms: number;
   readonly rssMiB: number;
   /** Server GC pauses in the window. */
-  readonly gc: { count: number; totalMs: number; maxMs: number };
+  readonly gc: { count: number; major: number; totalMs: number; maxMs: number };
   readonly statesSent: number;
   readonly statesIngested: number;
   /** States sent but never taken in (must be 0). */
@@ -85,8 +90,10 @@ async function runCase(mode: LinkMode, o: LinkBenchOptions): Promise<LinkBenchRo
     say(`[${mode}] warming up ${o.warmupSeconds} s`);
     await sleep(o.warmupSeconds * 1000);
     await Promise.all([server.call('window-start'), gen.call('window-start')]);
+    const machine = machineCpu();
     say(`[${mode}] measuring ${o.seconds} s`);
     await sleep(o.seconds * 1000);
+    const machinePct = machineBusyPercent(machine);
     const [sw, gw] = await Promise.all([server.call<ServerWindow>('window-end'), gen.call<GeneratorWindow>('window-end')]);
     const gt = await gen.call<GeneratorTotals>('stop', { drainMs: 1500 });
     const st = await server.call<ServerTotals>('totals');
@@ -102,6 +109,7 @@ async function runCase(mode: LinkMode, o: LinkBenchOptions): Promise<LinkBenchRo
       ackRtt: gw.ackRtt,
       serverCpuPct: sw.cpu.percent,
       generatorCpuPct: gw.cpu.percent,
+      othersCpuPct: Math.max(0, machinePct - sw.cpu.percent - gw.cpu.percent),
       eventLoopP99Ms: sw.eventLoopP99Ms,
       rssMiB: sw.rssMiB,
       gc: sw.gc,

@@ -10,7 +10,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants as perf, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clock, cpuPercent, serveIpc } from './ipc.ts';
 import { sentAtOf } from './link-ids.ts';
@@ -29,8 +29,8 @@ export interface ServerWindow {
   /** Event-loop lag p99 (timer delay beyond its 10 ms period), ms. */
   readonly eventLoopP99Ms: number;
   readonly rssMiB: number;
-  /** Garbage-collection pauses in the window: how many, their total and the longest, ms. */
-  readonly gc: { count: number; totalMs: number; maxMs: number };
+  /** Garbage-collection pauses in the window: how many (major: mark-compact), their total and the longest, ms. */
+  readonly gc: { count: number; major: number; totalMs: number; maxMs: number };
 }
 
 export interface ServerTotals {
@@ -55,11 +55,12 @@ const commandsDropped: Record<string, number> = {};
 let statesIngested = 0;
 const eld = monitorEventLoopDelay({ resolution: ELD_MS });
 let windowStart = { cpu: process.cpuUsage(), wall: 0, accepted: {} as Record<string, number> };
-let gc = { count: 0, totalMs: 0, maxMs: 0 };
+let gc = { count: 0, major: 0, totalMs: 0, maxMs: 0 };
 new PerformanceObserver((list) => {
   if (!windowOpen) return;
   for (const e of list.getEntries()) {
     gc.count++;
+    if ((e as { detail?: { kind?: number } }).detail?.kind === perf.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
     gc.totalMs += e.duration;
     gc.maxMs = Math.max(gc.maxMs, e.duration);
   }
@@ -101,7 +102,7 @@ serveIpc({
   },
   async 'window-start'() {
     ingest = [];
-    gc = { count: 0, totalMs: 0, maxMs: 0 };
+    gc = { count: 0, major: 0, totalMs: 0, maxMs: 0 };
     eld.reset();
     eld.enable();
     windowStart = { cpu: process.cpuUsage(), wall: clock(), accepted: await acceptedNow() };
@@ -125,6 +126,11 @@ serveIpc({
       commandsDropped: { ...commandsDropped },
       ticks: gateway?.ticks() ?? 0,
     };
+  },
+  /** Heap in use, MiB, after a full GC when the child runs with --expose-gc (BENCH_NODE_ARGS): for spotting growth. */
+  heap() {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().heapUsed / 2 ** 20;
   },
   async close() {
     gateway?.close();
