@@ -31,6 +31,8 @@ import { createLiveTrace, type LiveTrace } from './live-trace.ts';
 import { createFeed, type LiveFeed } from './live-feed.ts';
 import { startSimulatedFleet, type SimulatedFleet } from './simulated-fleet.ts';
 import { createJournalling } from './journalling.ts';
+import { fleetCommands } from '../../simulator/fleet/fleet-placement.ts';
+import { DEFAULT_VEHICLE_SPEC } from '../core/model/vehicle-spec.ts';
 
 export interface GateServer {
   readonly url: string;
@@ -173,6 +175,11 @@ export async function startGateServer(config: ServeConfig): Promise<GateServer> 
 
   let fleet: SimulatedFleet | null = null;
   if (config.fleet.simulated > 0) {
+    // The simulated vehicles are registered where they stand before any of them connects: a vehicle
+    // the engine does not know yet is invisible to traffic control, and others could be sent into its place.
+    const missing = fleetCommands(site, config.fleet.simulated, config.fleet.prefix, {}, 100, DEFAULT_VEHICLE_SPEC.lengthMm)
+      .filter((c) => c.kind === 'AddVehicle' && !gate.world().vehicles.has(c.vehicleId));
+    if (missing.length > 0) await gate.submit(missing);
     fleet = await startSimulatedFleet({
       url: url.replace(/^http/, 'ws'), site, map, count: config.fleet.simulated, prefix: config.fleet.prefix,
       world: gate.world(), tokens: tokensFile.tokens, clock: config.lockstep ? 'master' : 'wall', timeScale: config.timeScale, tickMs: config.tickMs, log,
