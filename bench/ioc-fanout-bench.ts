@@ -6,21 +6,12 @@
  *
  * usage: node bin/run-ts.mjs bench/ioc-fanout-bench.ts [--clients 100] [--seconds 20] [--quick]
  */
+import { positive, positiveInt } from './cli-args.ts';
 import { writeFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { runIocBench, type IocBenchRow } from './link-load/ioc-bench-run.ts';
 import { fmt, markdownTable } from './link-load/stats.ts';
 
-const positiveInt = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-};
-const positive = (v: string) => {
-  const n = Number(v);
-  if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
-  return n;
-};
 
 const program = new Command('ioc-fanout-bench')
   .description('Measure the IOC feed fan-out: N clients with mirrors on a gate ticking at 10 Hz.')

@@ -3,6 +3,7 @@
  * most vehicles have work, warm up, then time `step()` alone (the runtime's tick, virtual vehicles
  * excluded) over a measured window. Reports median, p99 and mean per tick.
  */
+import { craneOrderStream } from './crane-orders.ts';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { MapSchema, type IgvMap } from '../maps/schema/map-schema.ts';
@@ -11,7 +12,6 @@ import { createSite } from '../engine/core/tick/site.ts';
 import { createWorld } from '../engine/core/tick/create-world.ts';
 import { createEngineRuntime } from '../engine/runtime/engine-runtime.ts';
 import type { Command } from '../engine/core/model/commands.ts';
-import { makeContainerId } from '../engine/core/model/iso6346.ts';
 import { fleetCommands } from '../simulator/fleet/fleet-placement.ts';
 import { advanceVehicle, createVirtualVehicle, type VirtualVehicleState } from '../simulator/vehicles/virtual-vehicle.ts';
 import { terminalGrid } from './terminal-grid.ts';
@@ -41,19 +41,8 @@ export function runTickCase(c: TickCase, onProgress?: (done: number, total: numb
   const site = createSite(c.map, config);
   const runtime = createEngineRuntime(site, createWorld({ tickMs: c.tickMs, seed: 1 }));
   const fleet = fleetCommands(site, c.vehicles, 'V', {}, 90, 15_600);
-  const cranes = [...site.stations.values()].filter((s) => s.kind === 'transfer-crane').map((s) => s.id);
   const vehicles = new Map<string, VirtualVehicleState>();
-  let serial = 0;
-  const orders = (k: number): Command[] =>
-    Array.from({ length: k }, () => {
-      serial++;
-      const a = cranes[(serial * 7) % cranes.length]!;
-      const b = cranes[(serial * 13 + cranes.length / 2) % cranes.length | 0]!;
-      return {
-        kind: 'CreateOrder' as const,
-        order: { id: `B${serial}`, containerId: makeContainerId('BEN', serial), sizeFt: 40 as const, grossKg: 18_000, goods: 'electronics' as const, direction: 'VN-CN' as const, priority: 0, releaseMs: 0, origin: a, destination: a === b ? cranes[(serial + 1) % cranes.length]! : b, via: [] },
-      };
-    });
+  const orders = craneOrderStream(site, 'B', 'BEN');
   let reports: Command[] = [];
   const times: number[] = [];
   const total = c.warmupTicks + c.ticks;

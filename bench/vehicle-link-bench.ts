@@ -6,22 +6,13 @@
  *
  * usage: node bin/run-ts.mjs bench/vehicle-link-bench.ts [--links 1000] [--seconds 20] [--quick]
  */
+import { positive, positiveInt } from './cli-args.ts';
 import { writeFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { runLinkBench, type LinkBenchRow } from './link-load/link-bench-run.ts';
 import type { LinkMode } from './link-load/link-server.ts';
 import { fmt, markdownTable } from './link-load/stats.ts';
 
-const positiveInt = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-};
-const positive = (v: string) => {
-  const n = Number(v);
-  if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
-  return n;
-};
 
 const program = new Command('vehicle-link-bench')
   .description('Measure the vehicle link (VDA 5050 over WebSocket) under load: achieved rate, ingest latency, ack round trip and server CPU of our gateway beside a bare ws server.')

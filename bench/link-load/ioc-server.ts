@@ -7,6 +7,7 @@
  *
  * usage (forked by bench/link-load/ioc-bench-run.ts): node bin/run-ts.mjs bench/link-load/ioc-server.ts
  */
+import { craneOrderStream } from '../crane-orders.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,6 @@ import { createEngineConfig } from '../../engine/core/config/engine-config.ts';
 import { createSite } from '../../engine/core/tick/site.ts';
 import { createWorld } from '../../engine/core/tick/create-world.ts';
 import type { Command } from '../../engine/core/model/commands.ts';
-import { makeContainerId } from '../../engine/core/model/iso6346.ts';
 import { createHeadlessRun } from '../../simulator/headless-run.ts';
 import { fleetCommands } from '../../simulator/fleet/fleet-placement.ts';
 import { createFeedHub, type FeedHub } from '../../engine/runtime/feed/feed-hub.ts';
@@ -75,19 +75,7 @@ function setUp(vehicles: number, preTicks: number): void {
   const map = MapSchema.parse(JSON.parse(readFileSync(`${ROOT}/maps/data/bac-luan-2.phase2.json`, 'utf8')));
   const site = createSite(map, createEngineConfig({ tickMs: TICK_MS }));
   const run = createHeadlessRun(site, createWorld({ tickMs: TICK_MS, seed: 1 }));
-  const cranes = [...site.stations.values()].filter((s) => s.kind === 'transfer-crane').map((s) => s.id);
-  let serial = 0;
-  // The same steady stream of orders as the tick-time bench: most vehicles always have work.
-  const orders = (k: number): Command[] =>
-    Array.from({ length: k }, () => {
-      serial++;
-      const a = cranes[(serial * 7) % cranes.length]!;
-      const b = cranes[(serial * 13 + cranes.length / 2) % cranes.length | 0]!;
-      return {
-        kind: 'CreateOrder' as const,
-        order: { id: `F${serial}`, containerId: makeContainerId('FAN', serial), sizeFt: 40 as const, grossKg: 18_000, goods: 'electronics' as const, direction: 'VN-CN' as const, priority: 0, releaseMs: 0, origin: a, destination: a === b ? cranes[(serial + 1) % cranes.length]! : b, via: [] },
-      };
-    });
+  const orders = craneOrderStream(site, 'F', 'FAN');
   const inner = createFeedHub();
   // Stamps each version just before the hub's listeners send it out.
   hub = {

@@ -9,6 +9,7 @@ import type { World } from '../core/model/world.ts';
 import type { Site } from '../core/tick/site.ts';
 import { worldDigest } from '../core/tick/world-digest.ts';
 import { replayJournal } from './journal.ts';
+import { staticOrderProblem } from '../core/model/order-checks.ts';
 import type { GateStorePort, StoredSnapshot } from './store-port.ts';
 
 export interface Recovery {
@@ -82,7 +83,8 @@ export function recoverWorld(site: Site, initial: World, store: GateStorePort): 
     check(world);
   }
 
-  const missingOrders = store.acceptedOrders().filter((o) => !world.orders.has(o.id));
+  // An order the engine can never take (stored before this rule guarded the API) is not handed back again.
+  const missingOrders = store.acceptedOrders().filter((o) => !world.orders.has(o.id) && staticOrderProblem(site, o) === null);
   return {
     world,
     replayedTicks: world.tick - start.tick,

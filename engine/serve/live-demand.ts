@@ -4,6 +4,7 @@
  * operator's, so a crash between the two loses nothing.
  */
 import type { OrderSpec } from '../core/model/order.ts';
+import { staticOrderProblem } from '../core/model/order-checks.ts';
 import type { GatePort, GateTick } from '../runtime/gate/gate-port.ts';
 import { createOrderStream } from '../../simulator/demand/order-stream.ts';
 import type { Scenario } from '../../simulator/scenarios/scenario-schema.ts';
@@ -24,7 +25,7 @@ export function createLiveDemand(scenario: Scenario, seed: number, gate: GatePor
       // After a restart the stream resumes at the recovered time: orders before it already exist.
       const from = fromMs ?? t.nowMs - t.world.tickMs;
       fromMs = t.nowMs;
-      const specs = stream.next(from, t.nowMs).filter((s) => !t.world.orders.has(s.id));
+      const specs = stream.next(from, t.nowMs).filter((s) => !t.world.orders.has(s.id) && staticOrderProblem(gate.site, s) === null);
       if (specs.length === 0) return;
       for (const s of specs) accept(s);
       n += specs.length;

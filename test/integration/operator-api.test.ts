@@ -96,10 +96,13 @@ describe('given the operator API on a ticking gate with three vehicles', () => {
     expect(res.json().details).toEqual([{ path: 'body.colour', message: 'unknown field' }]);
   });
 
-  it('answers 422 with the engine reason when a station does not exist', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/orders', headers: op, payload: order({ destination: 'ST-NOWHERE' }) });
+  it('answers 422 with the engine reason when a station does not exist, and records nothing', async () => {
+    const payload = order({ destination: 'ST-NOWHERE' });
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/orders', headers: op, payload });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toEqual({ error: 'UNKNOWN_STATION', message: 'no station ST-NOWHERE' });
+    // A refused order must not be stored as accepted (it would be resubmitted on every restart).
+    expect(h.accepted.some((s) => s.id === payload.id)).toBe(false);
   });
 
   it('answers 409 DUPLICATE_ID when an order id is used twice', async () => {

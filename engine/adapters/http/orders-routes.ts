@@ -2,6 +2,7 @@
  * /api/v1/orders: create (recorded durably, then submitted; answered with the engine's verdict
  * of the tick that applied it), list, read, cancel.
  */
+import { staticOrderProblem } from '../../core/model/order-checks.ts';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -40,6 +41,9 @@ export function registerOrderRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const spec = request.body;
     assertReady(gate, deps.ready);
     if (gate.world().orders.has(spec.id)) throw new ApiError(409, 'DUPLICATE_ID', `order ${spec.id} exists`);
+    // The engine's own rule, checked before the order is recorded: a refused order is never stored as accepted.
+    const problem = staticOrderProblem(gate.site, spec);
+    if (problem) throw new ApiError(422, problem.reason, problem.detail);
     try {
       deps.acceptOrder(spec);
     } catch (err) {

@@ -2,6 +2,7 @@
  * Phase 1: apply operator and fault commands, in inbox order. Each refusal is an event with a
  * reason code; nothing here throws for bad requests.
  */
+import { staticOrderProblem } from '../../model/order-checks.ts';
 import type { Site } from '../site.ts';
 import type { Draft } from '../draft.ts';
 import type { Command, CommandOf } from '../../model/commands.ts';
@@ -28,10 +29,8 @@ const HANDLERS: { [K in Exclude<Command['kind'], 'VehicleReport'>]: Handler<K> }
     const refuse = (reason: (typeof REASONS)[keyof typeof REASONS], detail: string) =>
       draft.events.push({ kind: 'OrderRejected', orderId: order.id, reason, detail });
     if (draft.orders.has(order.id)) return refuse(REASONS.DUPLICATE_ID, `order ${order.id} exists`);
-    for (const s of [order.origin, order.destination, ...order.via]) {
-      if (!site.stations.has(s)) return refuse(REASONS.UNKNOWN_STATION, `no station ${s}`);
-    }
-    if (order.origin === order.destination) return refuse(REASONS.NO_ROUTE, 'origin and destination are the same station');
+    const problem = staticOrderProblem(site, order);
+    if (problem) return refuse(problem.reason, problem.detail);
     draft.orders.set(order.id, Object.freeze({
       spec: order, status: 'open', vehicleId: null, createdMs: draft.nowMs, loadedMs: null, deliveredMs: null, failReason: null, lastVeto: null,
     }));
