@@ -28,6 +28,12 @@ export const EngineConfigSchema = z
       .default({ pick: 210_000, drop: 210_000, gate: 30_000, scan: 90_000 }),
     dispatchEveryMs: z.number().int().positive().default(1_000).describe('how often open orders are matched to vehicles, ms (a multiple of the tick)'),
     reservationEveryMs: z.number().int().positive().default(1_000).describe('how often the planner refreshes its space-time reservations, ms'),
+    laneChoiceSlackMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(30_000)
+      .describe('a vehicle whose next lane is queued takes another lane at a diverge only if that way is at most this much longer, ms (0 = never)'),
     useBatterySwap: z.boolean().default(true).describe('policy: vehicles may use battery-swap stations (else plug-in chargers only)'),
     swapMs: z.number().int().positive().default(330_000).describe('P59: battery swap 5–6 min'),
   })

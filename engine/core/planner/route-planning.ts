@@ -11,9 +11,11 @@ import { flipOntoTwin } from '../motion/track.ts';
 import { patchVehicle } from '../tick/vehicle-records.ts';
 import { commitLane, commitLaneIndex } from './commit-point.ts';
 import { planReservations } from './reservations.ts';
+import { chooseNextPlaces } from './next-places.ts';
 
 export function planRoutes(site: Site, draft: Draft): void {
   planVehicleRoutes(site, draft);
+  if (!draft.emergencyStop && !draft.safeMode) chooseNextPlaces(site, draft);
   // Windows are estimates for ordering; refreshing them once a second of engine time is plenty.
   if (draft.nowMs % Math.max(site.config.reservationEveryMs, draft.tickMs) < draft.tickMs || draft.tick === 1) {
     draft.reservations = planReservations(site, vehicleIds(draft).map((id) => draft.vehicles.get(id)!), draft.nowMs);

@@ -23,6 +23,16 @@ export interface Pibt {
   /** Nodes unplanned agents must not enter (non-zero = closed); waiting in place stays allowed. */
   readonly closed: Uint8Array;
   /**
+   * Per agent: non-zero restricts its choices to its hint and waiting (a vehicle committed to its
+   * route: the engine's tick uses this for every vehicle that may not change lanes here).
+   */
+  readonly hintOnly: Uint8Array;
+  /**
+   * Per agent: added to the distance of waiting in place (default 0, plain PIBT). The engine sets it
+   * where a vehicle may choose its next lane: how much longer a way round it takes over waiting.
+   */
+  readonly waitPenalty: Int32Array;
+  /**
    * Plans one step: fills `qTo` from `qFrom` (node per agent). Entries of `qTo` that are not NONE on
    * entry are constraints (fixed moves). Agents are planned in `order` (highest priority first).
    * `bits()` returns 32 random bits for tie-breaks. Returns false when the constraints conflict or
@@ -44,6 +54,8 @@ export function createPibt(graph: MapfGraph, agents: number, options: PibtOption
   const dist: Int32Array[] = new Array<Int32Array>(agents);
   const hint = new Int32Array(agents).fill(NONE);
   const closed = new Uint8Array(graph.n);
+  const hintOnly = new Uint8Array(agents);
+  const waitPenalty = new Int32Array(agents);
   const occNow = new Int32Array(graph.n).fill(NONE);
   const occNext = new Int32Array(graph.n).fill(NONE);
   const cand = new Int32Array(agents * stride);
@@ -57,12 +69,14 @@ export function createPibt(graph: MapfGraph, agents: number, options: PibtOption
     const base = i * stride;
     const d = dist[i]!;
     const h = hint[i]!;
+    const only = hintOnly[i] !== 0;
     let r = bits();
     let K = 0;
     for (let k = off[v]!, end = off[v + 1]!; k <= end; k++) {
       const u = k < end ? adj[k]! : v;
+      if (only && u !== h && u !== v) continue;
       // Distance first, then a random tie-break; the hinted node beats everything.
-      const kv = u === h ? -1 : d[u]! + (r & 63) / 64;
+      const kv = u === h ? -1 : d[u]! + (u === v ? waitPenalty[i]! : 0) + (r & 63) / 64;
       r = (r >>> 6) | (r << 26);
       let p = base + K++;
       while (p > base && key[p - 1]! > kv) {
@@ -149,5 +163,5 @@ export function createPibt(graph: MapfGraph, agents: number, options: PibtOption
     return ok;
   }
 
-  return { goals, dist, hint, closed, step };
+  return { goals, dist, hint, closed, hintOnly, waitPenalty, step };
 }

@@ -1,6 +1,6 @@
 /**
- * Phase 7: traffic control hands out space, most urgent vehicle first: laden before empty, then
- * the one waiting longest, then by id.
+ * Phase 7: traffic control hands out space, most urgent vehicle first (`priorityOrder`: laden
+ * before empty, then the one waiting longest, then by id).
  */
 import type { Site } from '../site.ts';
 import type { Draft } from '../draft.ts';
@@ -9,20 +9,7 @@ import { allocateSpace, type VehicleAllocation } from '../../traffic/space-alloc
 import type { Track } from '../../motion/track.ts';
 import { patchVehicle } from '../vehicle-records.ts';
 import { yieldTo } from '../../planner/reservations.ts';
-
-export function priorityOrder(vehicles: readonly VehicleState[]): string[] {
-  return [...vehicles]
-    .sort((a, b) => {
-      const la = a.load.length > 0 ? 0 : 1;
-      const lb = b.load.length > 0 ? 0 : 1;
-      if (la !== lb) return la - lb;
-      const wa = a.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
-      const wb = b.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
-      if (wa !== wb) return wa - wb;
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    })
-    .map((v) => v.id);
-}
+import { tickPriorityOrder } from '../../planner/priority-order.ts';
 
 /** Where a vehicle must stop on its track: its goal when it has one, else where it was last allowed to go. */
 function stopAt(v: VehicleState, track: Track): number {
@@ -67,7 +54,7 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
       yieldTo: (id, cell) => yieldTo(site, draft.reservations, id, cell, draft.nowMs, (other) => draft.vehicles.get(other)?.waitingSinceMs != null),
     },
     vehicles,
-    priorityOrder(vehicles),
+    tickPriorityOrder(draft),
     stopAt,
   );
   for (const [id, a] of result) {
