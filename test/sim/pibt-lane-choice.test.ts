@@ -65,3 +65,21 @@ describe('given a diverge whose straight way starts with a paused vehicle', () =
     expect(waitedMs).toBeGreaterThan(0);
   });
 });
+
+describe('given a vehicle broken down across the diverge itself', () => {
+  it('has the waiting vehicle wait for the repair instead of flipping its route every tick', () => {
+    const h = createHarness(map);
+    const a = [...h.site.stations.values()].find((s) => s.nodes[0] === 'A')!.id;
+    const d = [...h.site.stations.values()].find((s) => s.nodes[0] === 'D')!.id;
+    h.tick([
+      { kind: 'AddVehicle', vehicleId: 'X', spec: {}, at: { node: 'A' }, socPercent: 90 },
+      { kind: 'AddVehicle', vehicleId: 'S', spec: {}, at: { lane: 'B-C', offsetMm: 16_000 }, socPercent: 90 },
+    ]);
+    h.tick([{ kind: 'BreakDown', vehicleId: 'S', repairMs: 120_000 }, h.order(a, d)]);
+    const ticks = h.runUntilSettled(2_000);
+    expect(ticks).toBeLessThan(2_000);
+    const reroutes = h.events.filter(({ e }) => e.kind === 'Rerouted' && e.vehicleId === 'X');
+    expect(reroutes.length).toBeLessThanOrEqual(2);
+    expect(h.checkTrace()).toMatch(/^OK:/);
+  });
+});

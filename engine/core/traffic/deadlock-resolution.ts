@@ -3,13 +3,17 @@
  * cycle takes another way, avoiding the first lane it could not enter. Empty vehicles are asked
  * first, laden ones last, then by id. Returns a description of what was done, or null when no
  * vehicle in the cycle has another way (the cycle is then reported and retried every tick).
+ * With `around`, a way that starts in the space that vehicle holds does not count.
  */
 import type { Site } from '../tick/site.ts';
 import type { Draft } from '../tick/draft.ts';
 import { commitLane, commitLaneIndex } from '../planner/commit-point.ts';
 import { patchVehicle } from '../tick/vehicle-records.ts';
 
-export function resolveByReroute(site: Site, draft: Draft, cycle: readonly string[]): string | null {
+export function resolveByReroute(site: Site, draft: Draft, cycle: readonly string[], around?: string): string | null {
+  // Space held by the vehicle to get round: a way whose first new cell is in it (or touches it)
+  // is no way round, and taking it would only flip the route back and forth.
+  const blocked = new Set<number>(around ? (draft.vehicles.get(around)?.held ?? []) : []);
   const order = [...cycle].sort((a, b) => {
     const la = draft.vehicles.get(a)!.load.length;
     const lb = draft.vehicles.get(b)!.load.length;
@@ -33,6 +37,10 @@ export function resolveByReroute(site: Site, draft: Draft, cycle: readonly strin
       node = site.cells.lane(next).to;
     }
     if (node !== goal) continue;
+    if (blocked.size > 0 && extra.length > 0) {
+      const first = site.cells.cells[site.cells.laneCells(extra[0]!)[0]!]!;
+      if (blocked.has(first.id) || first.conflicts.some((c) => blocked.has(c))) continue;
+    }
     patchVehicle(draft, id, { route: [...v.route.slice(0, ci), ...extra] });
     draft.counters.reroutes++;
     return `${id} rerouted avoiding ${avoid}`;

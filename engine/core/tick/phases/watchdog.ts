@@ -66,7 +66,7 @@ function aroundBreakdowns(site: Site, draft: Draft): void {
     if (w.waitingSinceMs === null || draft.nowMs - w.waitingSinceMs < site.config.deadlockAfterMs) continue;
     const broken = w.blockedBy.find((b) => draft.vehicles.get(b)?.status === 'broken');
     if (!broken) continue;
-    const how = resolveByReroute(site, draft, [id]);
+    const how = resolveByReroute(site, draft, [id], broken);
     if (how) draft.events.push({ kind: 'Rerouted', vehicleId: id, reason: `around broken-down ${broken}: ${how}` });
   }
 }
