@@ -1,7 +1,7 @@
 /**
  * The graph MAPF solvers work on: nodes 0..n-1 and out-edges in compressed sparse rows (CSR), so
- * the hot loops read two Int32Arrays and allocate nothing. Grids (MovingAI maps) and, later, the
- * engine's lane graph both compile to this; the solvers never see cells or lanes.
+ * the hot loops read two Int32Arrays and allocate nothing. Grids (MovingAI maps) and the engine's
+ * lane graph (planner/place-graph.ts) both compile to this; the solvers never see cells or lanes.
  */
 
 /** "No agent" / "no node" in the solvers' Int32Arrays. */
