@@ -1,13 +1,15 @@
 /**
  * Micro-benchmarks of the planner's hot paths with benchmark.js (in process): one PIBT step and
- * one distance table (BFS to a goal). The PIBT cases replay 1000 recorded busy steps on scenario
- * random-1 (planning.md's "Per-tick cost of PIBT" table timed 1000 steps of one-shot PIBT that
- * never finished; ours finishes those instances, so the recording keeps the fleet busy with new goals).
+ * one distance table (BFS to a goal, or cheapest cost under the lifelong runs' crisscross
+ * guidance). The PIBT cases replay 1000 recorded busy steps on scenario random-1 (planning.md's
+ * "Per-tick cost of PIBT" table timed 1000 steps of one-shot PIBT that never finished; ours
+ * finishes those instances, so the recording keeps the fleet busy with new goals).
  */
 import Benchmark from 'benchmark';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { bfsTo, createDistanceCache } from '../../engine/core/planner/mapf/distance-cache.ts';
+import { crisscrossCosts } from '../../engine/core/planner/mapf/guidance.ts';
 import { NONE } from '../../engine/core/planner/mapf/mapf-graph.ts';
 import { createPibt } from '../../engine/core/planner/mapf/pibt.ts';
 import { gridInstance, loadMovingAiMap, loadMovingAiScen, type GridInstance } from '../../simulator/mapf/movingai.ts';
@@ -115,6 +117,17 @@ function bfs(map: MapName): () => void {
   };
 }
 
+/** Cheapest-cost table under crisscross guidance (what `igv mapf --lifelong` builds per new goal). */
+function guided(map: MapName): () => void {
+  const { graph, goals } = instance(map, loadMovingAiScen(scenFile(map, 1)).agents.length);
+  const cache = createDistanceCache(graph, crisscrossCosts(graph));
+  let k = 0;
+  return () => {
+    cache.to(goals[k++ % goals.length]!);
+    cache.clear();
+  };
+}
+
 export const MICRO_CASES: readonly MicroCase[] = [
   { name: 'PIBT step, warehouse-10-20-10-2-1, 1000 agents', reference: 'C++ pibt2 0.26 ms, plain JS 0.44 ms', setup: () => pibtStep('warehouse-10-20-10-2-1', 1000) },
   { name: 'PIBT step, warehouse-10-20-10-2-1, 500 agents', reference: 'C++ pibt2 0.09 ms, plain JS 0.22 ms', setup: () => pibtStep('warehouse-10-20-10-2-1', 500) },
@@ -122,6 +135,7 @@ export const MICRO_CASES: readonly MicroCase[] = [
   { name: 'PIBT step, random-32-32-20, 400 agents', reference: 'C++ pibt2 0.08 ms, plain JS 0.17 ms', setup: () => pibtStep('random-32-32-20', 400) },
   { name: 'distance table (BFS), warehouse-10-20-10-2-1, 5699 cells', reference: '', setup: () => bfs('warehouse-10-20-10-2-1') },
   { name: 'distance table (BFS), den312d, 2445 cells', reference: '', setup: () => bfs('den312d') },
+  { name: 'distance table (crisscross guidance), warehouse-10-20-10-2-1, 5699 cells', reference: '', setup: () => guided('warehouse-10-20-10-2-1') },
 ];
 
 export interface MicroOptions {

@@ -103,10 +103,11 @@ export function oneShotNotes(s: SectionSettings): string {
 export function lifelongNotes(s: SectionSettings): string {
   return (
     `Each run is \`igv mapf --lifelong --steps ${s.steps} --seed K\` (K = 1..${s.seeds}) in its own child process: starts and first goals from ` +
-    '`random-1.scen`, then a new uniformly random free cell (seeded) whenever an agent reaches its goal; PIBT with swap per step, a stall watchdog ' +
-    'handing stuck agents to a local LaCAM escape search. Throughput = goals reached per step; ms/step = wall time of one planning step (PIBT, escapes, ' +
-    'new distance tables), mean and p99 averaged over seeds, max the worst. Gridlock = a seed in which no agent moved for 32 steps or a quarter of the ' +
-    'run finished no goal. JS-PIBT columns: ../shared/planning.md (plain PIBT, no escape layer, one run).'
+    '`random-1.scen`, then a new uniformly random free cell (seeded, not already another agent\'s goal) whenever an agent reaches its goal; PIBT per step ' +
+    'on distance tables with crisscross guidance (moves against a row\'s or column\'s direction cost 2, so traffic forms one-way lanes), the swap ' +
+    'operation only into dead ends, a stall watchdog handing stuck agents to a local LaCAM escape search. Throughput = goals reached per step; ' +
+    'ms/step = wall time of one planning step (PIBT, escapes, new distance tables), mean and p99 averaged over seeds, max the worst. ' +
+    'Gridlock = a seed in which no agent moved for 32 steps or a quarter of the run finished no goal. JS-PIBT columns: ../shared/planning.md (plain PIBT, no escape layer, one run).'
   );
 }
 
@@ -116,6 +117,7 @@ export function microNotes(s: SectionSettings): string {
     '(engine/core/planner/mapf/pibt.ts; ordering and goal bookkeeping not timed), replayed from 1000 recorded steps that start from `random-1.scen` ' +
     'and give an agent a new random goal on arrival, so every step is busy. planning.md\'s "Per-tick cost of PIBT" figures (beside ours) timed ' +
     '1000 steps of plain one-shot PIBT that never finished these instances; the engine\'s PIBT with swap finishes them in a few hundred steps, ' +
-    'hence the lifelong load. Distance table: one BFS to a scenario goal over the whole map.'
+    'hence the lifelong load. Distance table: one BFS to a scenario goal over the whole map, or with crisscross guidance (costs 1 and 2, as the ' +
+    'lifelong runs use) one cheapest-cost search.'
   );
 }

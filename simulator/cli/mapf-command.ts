@@ -1,7 +1,7 @@
 /**
  * `igv mapf --map FILE.map --scen FILE.scen --agents N --out FILE.json [--time-limit-ms T] [--seed K]
- * [--lifelong --steps S]`: the engine's MAPF planner (PIBT + LaCAM, engine/core/planner/mapf) on a
- * MovingAI benchmark instance. One-shot writes `igv-mapf/1` (DESIGN §7), which
+ * [--lifelong --steps S [--guidance crisscross|none]]`: the engine's MAPF planner (PIBT + LaCAM,
+ * engine/core/planner/mapf) on a MovingAI benchmark instance. One-shot writes `igv-mapf/1` (DESIGN §7), which
  * ../shared/tools/check-mapf.mjs validates; lifelong writes `igv-mapf-lifelong/1`
  * (simulator/mapf/mapf-runs.ts). Exit 0 solved (lifelong: ran all steps without gridlock),
  * 1 on bad input, 2 when not solved (time limit, proved unsolvable, gridlock).
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import { gridInstance, loadMovingAiMap, loadMovingAiScen, MovingAiError } from '../mapf/movingai.ts';
-import { runLifelongDoc, runOneShot } from '../mapf/mapf-runs.ts';
+import { LIFELONG_GUIDANCE, runLifelongDoc, runOneShot } from '../mapf/mapf-runs.ts';
 
 export interface MapfCommandOptions {
   map: string;
@@ -22,6 +22,7 @@ export interface MapfCommandOptions {
   seed: string;
   lifelong?: boolean;
   steps?: string;
+  guidance?: string;
   progress?: boolean;
 }
 
@@ -37,12 +38,13 @@ export function registerMapfCommand(program: Command): void {
     .option('--seed <k>', 'seed of tie-breaks and of lifelong goals', '1')
     .option('--lifelong', 'lifelong MAPF: a new random goal (seeded) each time an agent reaches its goal; reports throughput')
     .option('--steps <s>', 'lifelong: steps to simulate (required with --lifelong)')
+    .option('--guidance <kind>', `lifelong: ${LIFELONG_GUIDANCE.join(' | ')}; crisscross (default) makes moves against a row's or column's direction cost double, so traffic forms one-way lanes`)
     .option('--no-progress', 'lifelong: no progress bar')
     .addHelpText(
       'after',
       '\nOne-shot output: {"format":"igv-mapf/1","agents":N,"solved":true,"runtimeMs":…,"paths":[[[x,y],…],…],' +
         '"reason","sumOfCosts","makespan","lowerBounds":{"sumOfCosts","makespan"},…}; x = column, y = row.\n' +
-        'Lifelong output: {"format":"igv-mapf-lifelong/1","agents","steps","seed","goalsReached","throughput" (goals per step),' +
+        'Lifelong output: {"format":"igv-mapf-lifelong/1","agents","steps","seed","guidance","goalsReached","throughput" (goals per step),' +
         '"quarters","gridlockAt","stepMs":{"mean","p99","max"},…}.\n' +
         'Exit codes: 0 solved (lifelong: all steps run, no gridlock), 1 bad input, 2 not solved (time limit, unsolvable, gridlock).\n' +
         'Check a one-shot solution: node ../shared/tools/check-mapf.mjs MAP SCEN OUT.json',
@@ -62,6 +64,9 @@ export function runMapfCommand(opts: MapfCommandOptions): number {
   const steps = opts.steps === undefined ? null : positiveInt(opts.steps);
   if (opts.lifelong && steps === null) return fail(`--lifelong needs --steps S (a positive integer)${opts.steps === undefined ? '' : `, got [${opts.steps}]`}`);
   if (!opts.lifelong && opts.steps !== undefined) return fail('--steps applies only with --lifelong');
+  if (!opts.lifelong && opts.guidance !== undefined) return fail('--guidance applies only with --lifelong');
+  const guidance = LIFELONG_GUIDANCE.find((g) => g === (opts.guidance ?? 'crisscross'));
+  if (guidance === undefined) return fail(`--guidance must be one of ${LIFELONG_GUIDANCE.join(', ')}, got [${opts.guidance}]`);
   let inst;
   try {
     inst = gridInstance(loadMovingAiMap(opts.map), loadMovingAiScen(opts.scen), agents);
@@ -79,7 +84,7 @@ export function runMapfCommand(opts: MapfCommandOptions): number {
     bar?.start(total, 0);
     let doc;
     try {
-      doc = runLifelongDoc(inst, { steps: total, seed, timeLimitMs: limit ?? Infinity, onStep: (s) => (s % 50 === 0 ? bar?.update(s) : undefined) });
+      doc = runLifelongDoc(inst, { steps: total, seed, guidance, timeLimitMs: limit ?? Infinity, onStep: (s) => (s % 50 === 0 ? bar?.update(s) : undefined) });
       bar?.update(doc.stepsRun);
     } finally {
       bar?.stop();
@@ -88,7 +93,7 @@ export function runMapfCommand(opts: MapfCommandOptions): number {
     if (werr !== null) return fail(werr);
     const ok = doc.gridlockAt === null && !doc.stopped;
     process.stdout.write(
-      `igv mapf: lifelong ${agents} agents on ${name}, ${doc.stepsRun}/${total} steps, ${doc.goalsReached} goals reached, ` +
+      `igv mapf: lifelong ${agents} agents on ${name} (guidance ${doc.guidance}), ${doc.stepsRun}/${total} steps, ${doc.goalsReached} goals reached, ` +
         `throughput ${doc.throughput}/step (quarters ${doc.quarters.join('/')}), ${doc.stepMs.mean} ms/step mean, p99 ${doc.stepMs.p99}` +
         `${doc.gridlockAt !== null ? `; GRIDLOCK at step ${doc.gridlockAt}` : ''}${doc.stopped ? '; stopped by the time limit' : ''}\n` +
         `wrote ${opts.out}\n`,

@@ -4,6 +4,7 @@
  * (`igv-mapf-lifelong/1`, below). Wall-clock time is measured here, at the edge; the solvers are pure.
  */
 import { createDistanceCache } from '../../engine/core/planner/mapf/distance-cache.ts';
+import { crisscrossCosts } from '../../engine/core/planner/mapf/guidance.ts';
 import { runLifelong } from '../../engine/core/planner/mapf/lifelong.ts';
 import { lowerBounds, solveMapf } from '../../engine/core/planner/mapf/solve-mapf.ts';
 import { nodePathToXY, type GridInstance } from './movingai.ts';
@@ -52,9 +53,14 @@ export function runOneShot(inst: GridInstance, opts: OneShotOptions): MapfSoluti
   };
 }
 
+/** Lifelong guidance: crisscross highways (engine/core/planner/mapf/guidance.ts) or plain shortest paths. */
+export const LIFELONG_GUIDANCE = ['crisscross', 'none'] as const;
+export type LifelongGuidance = (typeof LIFELONG_GUIDANCE)[number];
+
 /**
  * `igv-mapf-lifelong/1`: starts and first goals from the scenario, then a new uniformly random
- * free cell (seeded) each time an agent arrives. `throughput` = goalsReached / steps; `quarters`
+ * free cell (seeded) each time an agent arrives. `guidance` = the edge costs PIBT's distance
+ * tables were computed with. `throughput` = goalsReached / steps; `quarters`
  * = goals reached in each quarter of the run (a 0 means the fleet stopped working);
  * `gridlockAt` = the step from which no agent moved for 32 steps, or null. Step times are wall
  * clock per planning step, in ms.
@@ -64,6 +70,7 @@ export interface LifelongDoc {
   readonly agents: number;
   readonly steps: number;
   readonly seed: number;
+  readonly guidance: LifelongGuidance;
   readonly goalsReached: number;
   readonly throughput: number;
   readonly quarters: number[];
@@ -80,10 +87,13 @@ export interface LifelongRunOptions {
   readonly steps: number;
   readonly seed: number;
   readonly timeLimitMs: number;
+  /** Default 'crisscross'. */
+  readonly guidance?: LifelongGuidance;
   readonly onStep?: (step: number) => void;
 }
 
 export function runLifelongDoc(inst: GridInstance, opts: LifelongRunOptions): LifelongDoc {
+  const guidance = opts.guidance ?? 'crisscross';
   const stepMs: number[] = [];
   const t0 = performance.now();
   let last = t0;
@@ -91,6 +101,7 @@ export function runLifelongDoc(inst: GridInstance, opts: LifelongRunOptions): Li
     steps: opts.steps,
     seed: opts.seed,
     goals: inst.goals,
+    ...(guidance === 'crisscross' ? { guidance: crisscrossCosts(inst.graph) } : {}),
     shouldStop: () => performance.now() - t0 > opts.timeLimitMs,
     onStep: (step) => {
       const now = performance.now();
@@ -111,6 +122,7 @@ export function runLifelongDoc(inst: GridInstance, opts: LifelongRunOptions): Li
     agents: inst.starts.length,
     steps: opts.steps,
     seed: opts.seed,
+    guidance,
     goalsReached: res.goalsReached,
     throughput: Math.round(res.throughput * 1000) / 1000,
     quarters,

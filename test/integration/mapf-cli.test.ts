@@ -65,6 +65,8 @@ describe('given bad input', () => {
     ['an agent count that is not a number', ['--map', map, '--scen', scen, '--agents', 'ten'], /^igv mapf: --agents must be a positive integer/],
     ['--lifelong without --steps', ['--map', map, '--scen', scen, '--agents', '5', '--lifelong'], /^igv mapf: --lifelong needs --steps/],
     ['a scenario given as the map', ['--map', scen, '--scen', scen, '--agents', '5'], /^igv mapf: .*\.scen:1: expected "type …"/],
+    ['an unknown guidance', ['--map', map, '--scen', scen, '--agents', '5', '--lifelong', '--steps', '10', '--guidance', 'highway'], /^igv mapf: --guidance must be one of crisscross, none, got \[highway\]/],
+    ['guidance without --lifelong', ['--map', map, '--scen', scen, '--agents', '5', '--guidance', 'none'], /^igv mapf: --guidance applies only with --lifelong/],
   ])('exits 1 with one line for %s', (_what, args, message) => {
     const run = igv([...args, '--out', join(out, 'x.json')]);
     expect(run.status).toBe(1);
@@ -87,9 +89,20 @@ describe('given `igv mapf --lifelong` on random-32-32-20 with 200 agents', () =>
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status).toBe(0);
     const doc = JSON.parse(readFileSync(file, 'utf8'));
-    expect(doc).toMatchObject({ format: 'igv-mapf-lifelong/1', agents: 200, steps: 1000, stepsRun: 1000, seed: 3, gridlockAt: null });
+    expect(doc).toMatchObject({ format: 'igv-mapf-lifelong/1', agents: 200, steps: 1000, stepsRun: 1000, seed: 3, guidance: 'crisscross', gridlockAt: null });
     expect(Math.min(...doc.quarters)).toBeGreaterThan(0);
     expect(doc.throughput).toBeCloseTo(doc.goalsReached / 1000, 3);
     expect(run.stdout).toMatch(/throughput [\d.]+\/step/);
+  });
+});
+
+describe('given `igv mapf --lifelong --guidance none` on room-32-32-4 with 100 agents', () => {
+  const { map, scen } = files('room-32-32-4');
+  const file = join(out, 'lifelong-plain.json');
+  const run = igv(['--map', map, '--scen', scen, '--agents', '100', '--lifelong', '--steps', '400', '--guidance', 'none', '--out', file, '--no-progress']);
+  it('runs on plain shortest paths and says so', () => {
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'igv-mapf-lifelong/1', guidance: 'none', stepsRun: 400, gridlockAt: null });
+    expect(run.stdout).toMatch(/\(guidance none\)/);
   });
 });

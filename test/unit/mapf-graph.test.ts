@@ -69,6 +69,20 @@ describe('given the closed set of configurations', () => {
   });
 });
 
+/** One PIBT step, agent a first, no random tie-breaks; the nodes each agent moves to. */
+function stepOnce(rows: string[], goals: string[], swap: boolean | 'dead-ends'): number[] {
+  const inst = asciiInstance(rows, goals);
+  const pibt = createPibt(inst.graph, inst.starts.length, { swap });
+  const cache = createDistanceCache(inst.graph);
+  inst.goals.forEach((goal, i) => {
+    pibt.goals[i] = goal;
+    pibt.dist[i] = cache.to(goal);
+  });
+  const to = new Int32Array(inst.starts.length).fill(-1);
+  expect(pibt.step(inst.starts, to, Int32Array.from(inst.starts, (_, i) => i), () => 0)).toBe(true);
+  return [...to];
+}
+
 describe('given one PIBT step', () => {
   it('moves a chain of agents behind a leader into vacated cells (following)', () => {
     const inst = asciiInstance(['abc..'], ['..abc']);
@@ -81,6 +95,21 @@ describe('given one PIBT step', () => {
     const to = new Int32Array(3).fill(-1);
     expect(pibt.step(inst.starts, to, Int32Array.of(0, 1, 2), () => 0)).toBe(true);
     expect([...to]).toEqual([1, 2, 3]);
+  });
+  it('pulls an agent out of a dead end by backing off, with the swap everywhere or only into dead ends', () => {
+    // a must get into the dead end that b must leave: pushing b deeper cannot work.
+    const rows = ['.....', '@@a@@', '@@b@@'];
+    const goals = ['b....', '@@.@@', '@@a@@'];
+    expect(stepOnce(rows, goals, true)).toEqual(stepOnce(rows, goals, 'dead-ends'));
+    expect(stepOnce(rows, goals, 'dead-ends')).toEqual([2, 5]);
+    expect(stepOnce(rows, goals, false)).toEqual([5, 6]);
+  });
+  it('swaps in a corridor open at both ends only when asked to swap everywhere', () => {
+    // a's goal is two cells down the corridor, b wants out behind a.
+    const rows = ['.@@@@.', '.ab...', '.@@@@.'];
+    const goals = ['b@@@@.', '...a..', '.@@@@.'];
+    expect(stepOnce(rows, goals, true)).toEqual([2, 3]);
+    expect(stepOnce(rows, goals, 'dead-ends')).toEqual([4, 5]);
   });
   it('fails on constraints that swap two agents', () => {
     const inst = asciiInstance(['ab'], ['ba']);

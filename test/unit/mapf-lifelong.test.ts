@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { crisscrossCosts } from '../../engine/core/planner/mapf/guidance.ts';
 import { runLifelong, type LifelongOptions } from '../../engine/core/planner/mapf/lifelong.ts';
 import { gridInstance, loadMovingAiMap, loadMovingAiScen } from '../../simulator/mapf/movingai.ts';
 import { asciiInstance, checkStep } from '../fixtures/mapf-grid.ts';
@@ -47,11 +48,34 @@ describe('given lifelong MAPF on random-32-32-20 (dead ends, where plain PIBT gr
     expect(plain.res.gridlockAt).not.toBeNull();
   });
 
+  it('keeps going on the swap into dead ends alone, with the escape search switched off', () => {
+    const inst = instance('random-32-32-20', 200);
+    const { res, problems, quarters } = run(inst, { steps: 800, seed: 1, goals: inst.goals, stallSteps: 1e9 });
+    expect(problems).toEqual([]);
+    expect(res.gridlockAt).toBeNull();
+    expect(Math.min(...quarters)).toBeGreaterThan(0);
+  });
+
   it('repeats itself exactly for the same seed', () => {
     const inst = instance('random-32-32-20', 50);
     const a = run(inst, { steps: 200, seed: 5 });
     const b = run(inst, { steps: 200, seed: 5 });
     expect([...b.res.reachedPerStep]).toEqual([...a.res.reachedPerStep]);
+  });
+});
+
+describe('given lifelong MAPF on warehouse-10-20-10-2-1 (one-cell aisles) with 500 agents', () => {
+  const inst = instance('warehouse-10-20-10-2-1', 500);
+  const guided = () => run(inst, { steps: 400, seed: 2, goals: inst.goals, guidance: crisscrossCosts(inst.graph) });
+  it('reaches far more goals with crisscross guidance than on plain shortest paths, without a conflict', () => {
+    const a = guided();
+    const plain = run(inst, { steps: 400, seed: 2, goals: inst.goals });
+    expect(a.problems).toEqual([]);
+    expect(a.res.gridlockAt).toBeNull();
+    expect(a.res.goalsReached).toBeGreaterThan(1.25 * plain.res.goalsReached);
+  });
+  it('repeats itself exactly for the same seed when guided', () => {
+    expect([...guided().res.reachedPerStep]).toEqual([...guided().res.reachedPerStep]);
   });
 });
 

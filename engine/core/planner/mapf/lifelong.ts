@@ -5,11 +5,14 @@
  * needs every edge on a cycle), so a stall watchdog hands an agent that hovers near its goal
  * without getting closer to a local LaCAM search (local-escape.ts) whose plan then runs while
  * the rest of the fleet keeps moving around it. Budgets are counts, never wall time, so a run is
- * the same on every machine for the same seed.
+ * the same on every machine for the same seed. With guidance (edge costs, guidance.ts) the
+ * distance tables PIBT follows are cheapest-cost rather than hop counts, which sorts traffic
+ * into lanes; distances and the stall slack are then in cost units.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { createDistanceCache, UNREACHABLE, type DistanceCache } from './distance-cache.ts';
+import type { EdgeCosts } from './guidance.ts';
 import { planEscape, type EscapePlan } from './local-escape.ts';
 import { NONE, type MapfGraph } from './mapf-graph.ts';
 import { createPibt } from './pibt.ts';
@@ -21,20 +24,28 @@ export interface LifelongOptions {
   readonly seed?: number;
   /** First goals (node per agent); default: drawn like all later goals. */
   readonly goals?: Int32Array;
+  /** Distance tables (default: new ones, with `guidance` when given). */
   readonly distances?: DistanceCache;
+  /** Edge costs that steer traffic (guidance.ts); ignored when `distances` is given. Default: hop counts. */
+  readonly guidance?: EdgeCosts;
   /** Polled every step; true ends the run early (`stopped`). */
   readonly shouldStop?: () => boolean;
   /** Called after every step with the new configuration (do not keep the array) and the goals reached in it. */
   readonly onStep?: (step: number, config: Int32Array, reached: number) => void;
   /**
-   * An agent that has stayed within 2 steps of the closest it has come to its goal, without coming
-   * closer, for this many steps triggers an escape search (default 128).
+   * An agent that has stayed within 2 moves (2 × the largest edge cost) of the closest it has come
+   * to its goal, without coming closer, for this many steps triggers an escape search (default 128),
+   * once its priority is among the highest (see ESCAPE_TOP_SHARE).
    */
   readonly stallSteps?: number;
   /** LaCAM configurations per escape attempt (default 1000). */
   readonly escapeNodes?: number;
-  /** PIBT swap operation (default true). */
-  readonly swap?: boolean;
+  /**
+   * PIBT swap operation (default 'dead-ends': only to get past an agent in a corridor that ends in
+   * a dead end; true: everywhere, as in one-shot solving, which in dense lifelong traffic makes
+   * agents back up whole files of others; see pibt-swap.ts).
+   */
+  readonly swap?: boolean | 'dead-ends';
   /** No agent moved for this many steps while goals remain: gridlock, the run ends (default 32). */
   readonly gridlockSteps?: number;
 }
@@ -55,7 +66,17 @@ export interface LifelongResult {
   readonly stopped: boolean;
 }
 
+/** Hovering: within this many moves of the closest point so far. */
 const STALL_SLACK = 2;
+/**
+ * Only agents with one of the highest priorities (the top eighth, at least 16) may trigger an
+ * escape. PIBT moves its top agent closer to its goal wherever every edge lies on a cycle, so an
+ * agent that many others outrank and that does not get closer is held up by traffic (dense
+ * den312d: hundreds of such agents at any time), not trapped; escapes for it only freeze the
+ * area. A trapped agent's priority keeps rising until it qualifies.
+ */
+const ESCAPE_TOP_SHARE = 1 / 8;
+const ESCAPE_TOP_MIN = 16;
 
 /** Runs lifelong MAPF from `starts` (distinct nodes). Goals are uniform over nodes not already someone's goal. */
 export function runLifelong(graph: MapfGraph, starts: Int32Array, options: LifelongOptions): LifelongResult {
@@ -63,10 +84,10 @@ export function runLifelong(graph: MapfGraph, starts: Int32Array, options: Lifel
   const steps = options.steps;
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`runLifelong: steps must be a non-negative integer, got ${steps}`);
   if (N > graph.n) throw new RangeError(`runLifelong: ${N} agents on ${graph.n} nodes`);
-  const distances = options.distances ?? createDistanceCache(graph);
+  const distances = options.distances ?? createDistanceCache(graph, options.guidance);
   const rng = xoroshiro128plus(options.seed ?? 1);
   const bits = () => rng.next();
-  const pibt = createPibt(graph, N, { swap: options.swap ?? true });
+  const pibt = createPibt(graph, N, { swap: options.swap ?? 'dead-ends' });
   const { goals, dist } = pibt;
   const goalTaken = new Uint8Array(graph.n);
   const since = new Int32Array(N);
@@ -76,6 +97,8 @@ export function runLifelong(graph: MapfGraph, starts: Int32Array, options: Lifel
   const stallSteps = options.stallSteps ?? 128;
   const escapeNodes = options.escapeNodes ?? 1000;
   const gridlockSteps = options.gridlockSteps ?? 32;
+  const slack = STALL_SLACK * distances.hop;
+  const escapeTop = Math.min(N, Math.max(ESCAPE_TOP_MIN, Math.ceil(N * ESCAPE_TOP_SHARE)));
 
   function assign(i: number, goal: number, at: number, now: number): void {
     goals[i] = goal;
@@ -128,13 +151,14 @@ export function runLifelong(graph: MapfGraph, starts: Int32Array, options: Lifel
       stopped = true;
       break;
     }
-    let stalled = NONE;
-    for (let i = 0; i < N; i++) {
-      keys[i] = since[i]! * N + rank[i]!;
-      if (t - nearSince[i]! > stallSteps && (stalled === NONE || nearSince[i]! < nearSince[stalled]!)) stalled = i;
-    }
+    for (let i = 0; i < N; i++) keys[i] = since[i]! * N + rank[i]!;
     keys.sort();
     for (let k = 0; k < N; k++) order[k] = agentOfRank[keys[N - 1 - k]! % N]!;
+    let stalled = NONE;
+    for (let k = 0; k < escapeTop; k++) {
+      const i = order[k]!;
+      if (t - nearSince[i]! > stallSteps && (stalled === NONE || nearSince[i]! < nearSince[stalled]!)) stalled = i;
+    }
     if (plan === null && stalled !== NONE) {
       escapes++;
       plan = planEscape({ graph, q, goals, dist, stuck: stalled, below: best[stalled]!, waited: since, rank, maxNodes: escapeNodes, seed: bits() });
@@ -170,7 +194,7 @@ export function runLifelong(graph: MapfGraph, starts: Int32Array, options: Lifel
       if (d < best[i]!) {
         best[i] = d;
         nearSince[i] = t + 1;
-      } else if (d > best[i]! + STALL_SLACK) nearSince[i] = t + 1;
+      } else if (d > best[i]! + slack) nearSince[i] = t + 1;
       if (next[i] === goals[i]) {
         reached++;
         draw(i, next[i]!, t + 1);

@@ -42,12 +42,15 @@ export interface Pibt {
 }
 
 export interface PibtOptions {
-  /** The swap operation (default true). Without it corridors deadlock. */
-  readonly swap?: boolean;
+  /**
+   * The swap operation (default true). Without it corridors deadlock. 'dead-ends': only the pull
+   * past an agent in a corridor that ends in a dead end (see pibt-swap.ts), for lifelong runs.
+   */
+  readonly swap?: boolean | 'dead-ends';
 }
 
 export function createPibt(graph: MapfGraph, agents: number, options: PibtOptions = {}): Pibt {
-  const useSwap = options.swap ?? true;
+  const useSwap = (options.swap ?? true) !== false;
   const { off, adj } = graph;
   const stride = graph.maxDegree + 1;
   const goals = new Int32Array(agents).fill(NONE);
@@ -60,7 +63,7 @@ export function createPibt(graph: MapfGraph, agents: number, options: PibtOption
   const occNext = new Int32Array(graph.n).fill(NONE);
   const cand = new Int32Array(agents * stride);
   const key = new Float64Array(agents * stride);
-  const swap = createSwapRules(graph, occNow, goals, dist);
+  const swap = createSwapRules(graph, occNow, goals, dist, options.swap === 'dead-ends');
   let qFrom: Int32Array = new Int32Array(0);
   let qTo: Int32Array = new Int32Array(0);
   let bits: () => number = () => 0;
