@@ -233,6 +233,20 @@ export function flipOntoTwin(cells: CellGraph, lane: string, offsetMm: number, l
   return { lane: twin.id, offsetMm: Math.max(0, Math.min(twin.lengthMm, twin.lengthMm - tail)) };
 }
 
+/**
+ * `trimTrail` as a read-only answer: the same lanes, and `trail` itself when none is trimmed
+ * (a vehicle moving along its lane keeps its trail array, and with it its laid-out track).
+ */
+export function trimmedTrail(cells: CellGraph, trail: readonly string[], offsetMm: number, reachMm: number): readonly string[] {
+  let need = reachMm - offsetMm;
+  let kept = 0;
+  for (let i = trail.length - 1; i >= 0 && need > 0; i--) {
+    kept++;
+    need -= cells.lane(trail[i]!).lengthMm;
+  }
+  return kept === trail.length ? trail : trail.slice(trail.length - kept);
+}
+
 /** Trims a trail to the lanes still needed behind a nose at `offsetMm` to cover `reachMm`. */
 export function trimTrail(cells: CellGraph, trail: readonly string[], offsetMm: number, reachMm: number): string[] {
   let need = reachMm - offsetMm;

@@ -47,18 +47,26 @@ export function planReservations(site: Site, vehicles: Iterable<VehicleState>, n
       used.push(rank);
       return;
     }
+    // Insertion from the end, moving later windows up by one (what splice would do, without
+    // the array of removed items it returns).
     let i = list.length;
-    while (i > 0 && byOpening(list[i - 1]!, r) > 0) i--;
-    list.splice(i, 0, r);
+    list.push(r);
+    while (i > 0 && byOpening(list[i - 1]!, r) > 0) {
+      list[i] = list[i - 1]!;
+      i--;
+    }
+    list[i] = r;
   };
-  const seenBlocks = new Set<number>();
+  // Blocks already given a window on this vehicle's way (a few; a list emptied by pop() keeps its
+  // backing store, where a Set's clear() makes a new table for every vehicle).
+  const seenBlocks: number[] = [];
   for (const v of vehicles) {
     if (v.status !== 'ok' || v.paused || !v.task || v.task.serviceUntilMs !== null || v.route.length === 0) continue;
     const vmax = maxSpeedMmps(v.spec, v.load.length > 0);
     const body = v.spec.lengthMm + 2 * site.config.gapMm;
     // Walk lane by lane (most cells are plain and need no window), from the nose.
     let t = nowMs;
-    seenBlocks.clear();
+    while (seenBlocks.length > 0) seenBlocks.pop();
     const n = v.route.length + 1;
     const ahead = routePlaces(places, v.route);
     for (let i = 0; i < n && t - nowMs <= RESERVATION_HORIZON_MS; i++) {
@@ -73,16 +81,18 @@ export function planReservations(site: Site, vehicles: Iterable<VehicleState>, n
         if (enter - nowMs > RESERVATION_HORIZON_MS) break;
         const leave = enter + ((cell.s1 - Math.max(cell.s0, from) + body) * 1000) / speed;
         if (cell.junction) put(places.junctionRank[cell.id]!, { vehicleId: v.id, fromMs: Math.round(enter), toMs: Math.round(leave) });
-        if (cell.block >= 0 && !seenBlocks.has(cell.block)) {
-          seenBlocks.add(cell.block);
+        if (cell.block >= 0 && !seenBlocks.includes(cell.block)) {
+          seenBlocks.push(cell.block);
           put(places.blockRank[cell.id]!, { vehicleId: v.id, fromMs: Math.round(enter), toMs: Math.round(leave) });
         }
       }
       t += ((lane.lengthMm - from) * 1000) / speed;
     }
   }
-  // Ascending ranks (insertion sort: a few dozen numbers, no scratch allocation).
-  for (let i = 1; i < used.length; i++) {
+  // Ascending ranks (distinct numbers: any sort gives the same order). Insertion sort for a few
+  // dozen (no scratch allocation); a large fleet uses thousands of places.
+  if (used.length > 64) used.sort((a, b) => a - b);
+  else for (let i = 1; i < used.length; i++) {
     const x = used[i]!;
     let j = i - 1;
     while (j >= 0 && used[j]! > x) {
@@ -131,19 +141,29 @@ interface Places {
   /** Per cell: the rank of its junction key, and of its block key (toward where its lane goes). */
   readonly junctionRank: readonly number[];
   readonly blockRank: readonly number[];
-  /** Per cell: the keys `yieldTo` looks at, and its own block key ('' off blocks). */
-  readonly yieldKeys: readonly (readonly string[])[];
-  readonly convoyKey: readonly string[];
+  /** Per cell: the ranks of the keys `yieldTo` looks at, and of its own block key (-1 off blocks). */
+  readonly yieldRanks: readonly (readonly number[])[];
+  readonly convoyRank: readonly number[];
+  /** What `yieldTo` knows of the table it was last asked about. */
+  readonly index: TableIndex;
   /** Scratch lists by rank while a table is filled (left empty between calls). */
   readonly slots: (Reservation[] | undefined)[];
   used: number[];
 }
 
 const placesBySite = new WeakMap<Site, Places>();
+// The site asked for last (`yieldTo` runs for every contested cell every vehicle wants).
+let lastPlaces: { readonly site: Site; readonly places: Places } | null = null;
 
 function placesOf(site: Site): Places {
+  if (lastPlaces !== null && lastPlaces.site === site) return lastPlaces.places;
   let p = placesBySite.get(site);
-  if (p) return p;
+  if (!p) placesBySite.set(site, (p = makePlaces(site)));
+  lastPlaces = { site, places: p };
+  return p;
+}
+
+function makePlaces(site: Site): Places {
   const { cells } = site;
   const lanes = new Map<string, LanePlaces>();
   for (const laneId of cells.laneGraph.laneIds) {
@@ -174,20 +194,20 @@ function placesOf(site: Site): Places {
     yieldKeys.push(keys);
     convoyKey.push(convoy);
   }
-  const keys = [...new Set([...junctionKey, ...blockKeys.filter((k) => k !== '')])].sort();
+  // Every key a table may be asked for, in order (a rank is a place's position in key order).
+  const keys = [...new Set([...junctionKey, ...blockKeys.filter((k) => k !== ''), ...yieldKeys.flat()])].sort();
   const rank = new Map(keys.map((k, i) => [k, i]));
-  p = {
+  return {
     lanes,
     keys,
     junctionRank: junctionKey.map((k) => rank.get(k)!),
     blockRank: blockKeys.map((k) => (k === '' ? -1 : rank.get(k)!)),
-    yieldKeys,
-    convoyKey,
+    yieldRanks: yieldKeys.map((ks) => ks.map((k) => rank.get(k)!)),
+    convoyRank: convoyKey.map((k) => (k === '' ? -1 : rank.get(k)!)),
+    index: { table: null, lists: new Array<readonly Reservation[] | null | undefined>(keys.length), earliest: new Array<ReadonlyMap<string, number> | undefined>(keys.length), filled: [] },
     slots: new Array<Reservation[] | undefined>(keys.length),
     used: [],
   };
-  placesBySite.set(site, p);
-  return p;
 }
 
 /**
@@ -205,19 +225,24 @@ export function yieldTo(
   isWaiting: (vehicleId: string) => boolean,
 ): string | null {
   const places = placesOf(site);
-  const keys = places.yieldKeys[cell]!;
-  const convoyKey = places.convoyKey[cell]!;
+  const ix = tableIndex(places, table);
+  const ranks = places.yieldRanks[cell]!;
   // My earliest window on any of these places.
   let myFrom = Infinity;
-  for (const k of keys) {
-    const from = earliestOn(table, k).get(id);
+  for (let i = 0; i < ranks.length; i++) {
+    const from = earliestOn(places, ix, ranks[i]!)?.get(id);
     if (from !== undefined && from < myFrom) myFrom = from;
   }
   if (!Number.isFinite(myFrom)) return null;
+  const convoyRank = places.convoyRank[cell]!;
   let best: Reservation | null = null;
-  for (const k of keys) {
-    if (k === convoyKey) continue; // same block, same direction: a convoy, nothing to yield
-    for (const r of table.get(k) ?? []) {
+  for (let i = 0; i < ranks.length; i++) {
+    const rank = ranks[i]!;
+    if (rank === convoyRank) continue; // same block, same direction: a convoy, nothing to yield
+    const list = listAt(places, ix, rank);
+    if (list === null) continue;
+    for (let j = 0; j < list.length; j++) {
+      const r = list[j]!;
       if (r.fromMs >= myFrom || (best && r.fromMs >= best.fromMs)) break; // lists are sorted by fromMs
       if (r.vehicleId === id || r.fromMs > nowMs + YIELD_WITHIN_MS || r.toMs < nowMs || isWaiting(r.vehicleId)) continue;
       best = r;
@@ -227,23 +252,56 @@ export function yieldTo(
   return best?.vehicleId ?? null;
 }
 
-// Per place's list of windows (a table and its lists are never changed once made): each
-// vehicle's earliest opening there. Asked for every vehicle at every contested cell it wants, and
-// a busy place's list runs to dozens of windows.
-const earliestByList = new WeakMap<readonly Reservation[], ReadonlyMap<string, number>>();
-const NO_WINDOWS: ReadonlyMap<string, number> = new Map();
+/**
+ * The table `yieldTo` was last asked about, its lists by place rank and per list each vehicle's
+ * earliest opening there, filled in as asked for (a table and its lists are never changed once
+ * made). One per site, its arrays reused from table to table: a new table comes every
+ * `reservationEveryMs`, and nothing here may keep an old one alive.
+ */
+interface TableIndex {
+  table: ReservationTable | null;
+  /** By rank: the table's list, null when it has none, undefined when not looked up yet. */
+  readonly lists: (readonly Reservation[] | null | undefined)[];
+  readonly earliest: (ReadonlyMap<string, number> | undefined)[];
+  /** Ranks filled in for `table`. */
+  readonly filled: number[];
+}
 
-function earliestOn(table: ReservationTable, key: string): ReadonlyMap<string, number> {
-  const list = table.get(key);
-  if (!list) return NO_WINDOWS;
-  let earliest = earliestByList.get(list);
-  if (!earliest) {
+function tableIndex(places: Places, table: ReservationTable): TableIndex {
+  const ix = places.index;
+  if (ix.table !== table) {
+    const { lists, earliest, filled } = ix;
+    while (filled.length > 0) {
+      const rank = filled.pop()!;
+      lists[rank] = undefined;
+      earliest[rank] = undefined;
+    }
+    ix.table = table;
+  }
+  return ix;
+}
+
+function listAt(places: Places, ix: TableIndex, rank: number): readonly Reservation[] | null {
+  let list = ix.lists[rank];
+  if (list === undefined) {
+    list = ix.table!.get(places.keys[rank]!) ?? null;
+    ix.lists[rank] = list;
+    ix.filled.push(rank);
+  }
+  return list;
+}
+
+function earliestOn(places: Places, ix: TableIndex, rank: number): ReadonlyMap<string, number> | undefined {
+  let earliest = ix.earliest[rank];
+  if (earliest === undefined) {
+    const list = listAt(places, ix, rank);
+    if (list === null) return undefined;
     const m = new Map<string, number>();
     for (const r of list) {
       const known = m.get(r.vehicleId);
       if (known === undefined || r.fromMs < known) m.set(r.vehicleId, r.fromMs);
     }
-    earliestByList.set(list, (earliest = m));
+    ix.earliest[rank] = earliest = m;
   }
   return earliest;
 }

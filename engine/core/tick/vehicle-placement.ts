@@ -46,7 +46,9 @@ export function placeVehicle(
     const body = cellsBetween(cells, track, Math.max(0, track.nose - reach), Math.max(track.nose, 1)).map((t) => t.cell);
     const holdings = createHoldings(cells, vehicles);
     const blockers = new Set<string>();
-    if (holdings.tryGrant('\u0000new', body, c.lane, closed, blockers)) {
+    const granted = holdings.tryGrant('\u0000new', body, c.lane, closed, blockers);
+    holdings.done();
+    if (granted) {
       return { ok: true, placement: { lane: c.lane, offsetMm: c.offsetMm, trail, held: [...body].sort((a, b) => a - b) } };
     }
     lastDetail = `lane ${c.lane} at ${c.offsetMm} mm is taken by ${[...blockers].sort().join(', ') || 'a closure'}`;

@@ -22,6 +22,7 @@ import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
 import { stoppingDistanceMm } from '../motion/kinematics.ts';
 import type { VehicleState } from '../model/world.ts';
 import { createHoldings, type Holdings, type LanePosition } from './holdings.ts';
+import { empty, facts, type StopRule } from './record-facts.ts';
 
 export interface AllocationInput {
   readonly cells: CellGraph;
@@ -53,9 +54,7 @@ export interface VehicleAllocation {
   readonly track: Track | null;
 }
 
-/** The stop the vehicle is heading for on its current track: the route's end, or where it stands. */
-export type StopRule = (v: VehicleState, track: Track) => number;
-// A StopRule must be pure (a function of the record and its track): it is memoised per record.
+export type { StopRule };
 
 export function allocateSpace(
   input: AllocationInput,
@@ -64,21 +63,44 @@ export function allocateSpace(
   stopAt: StopRule,
 ): Map<string, VehicleAllocation> {
   const { cells } = input;
-  const byId = new Map<string, VehicleState>();
-  for (const v of vehicles) byId.set(v.id, v);
-  const position: LanePosition = (id, lane) => {
-    const v = byId.get(id);
-    if (!v) return null;
-    const t = recordTrack(cells, v);
-    const k = laneIndexNearNose(cells, t, lane);
-    if (k < 0) return null;
-    const nose = t.nose - t.starts[k]!;
-    return { nose, tail: nose - v.spec.lengthMm };
-  };
-  const pass: Pass = { input, stopAt, byId, position, holdings: createHoldings(cells, vehicles, position) };
+  const byId = vehiclesById(vehicles);
+  const position: LanePosition = (id, lane) => (along(cells, byId, id, lane) ? { nose: alongNose, tail: alongTail } : null);
+  const pass: Pass = { input, stopAt, byId, holdings: createHoldings(cells, vehicles, position) };
   const out = new Map<string, VehicleAllocation>();
   for (const id of priorityOrder) out.set(id, allocateOne(pass, byId.get(id)!));
+  pass.holdings.done();
   return out;
+}
+
+// The last pass's map of vehicles by id and the ids it was made from, in order: brought up to date
+// for the next pass when the ids are the same (most records are too; a fresh map of thousands
+// of vehicles every tick is garbage).
+let lastById: { readonly map: Map<string, VehicleState>; readonly ids: string[] } | null = null;
+
+/** `vehicles` by id (the last of a repeated id wins), as a map owned by this module. */
+function vehiclesById(vehicles: readonly VehicleState[]): ReadonlyMap<string, VehicleState> {
+  const last = lastById;
+  if (last !== null && last.ids.length === vehicles.length) {
+    const { map, ids } = last;
+    let same = true;
+    for (let i = 0; i < vehicles.length; i++) {
+      const v = vehicles[i]!;
+      if (v.id !== ids[i]) {
+        same = false;
+        break;
+      }
+      if (map.get(v.id) !== v) map.set(v.id, v);
+    }
+    if (same) return map;
+  }
+  const map = new Map<string, VehicleState>();
+  const ids: string[] = [];
+  for (const v of vehicles) {
+    map.set(v.id, v);
+    ids.push(v.id);
+  }
+  lastById = { map, ids };
+  return map;
 }
 
 /** One allocation pass: the vehicles by id, who holds what so far, where vehicles stand along lanes. */
@@ -86,19 +108,44 @@ interface Pass {
   readonly input: AllocationInput;
   readonly stopAt: StopRule;
   readonly byId: ReadonlyMap<string, VehicleState>;
-  readonly position: LanePosition;
   readonly holdings: Holdings;
+}
+
+// `along`'s answer (a pair of numbers asked for a great many times a pass: no object for it).
+let alongNose = 0;
+let alongTail = 0;
+
+/**
+ * Where vehicle `id` stands along `lane` of its track (the lane's occurrence nearest the nose),
+ * lane coordinates in mm: sets `alongNose` and `alongTail` and returns true; false when the
+ * vehicle is unknown or its track does not take in the lane (the LanePosition's null).
+ */
+function along(cells: CellGraph, byId: ReadonlyMap<string, VehicleState>, id: string, lane: string): boolean {
+  const v = byId.get(id);
+  if (!v) return false;
+  const t = recordTrack(cells, v);
+  const k = laneIndexNearNose(cells, t, lane);
+  if (k < 0) return false;
+  alongNose = t.nose - t.starts[k]!;
+  alongTail = alongNose - v.spec.lengthMm;
+  return true;
 }
 
 /** Whether a vehicle other than `id` holding `cell` stands wholly ahead of `id` along the cell's lane. */
 function sharesWithLeader(pass: Pass, id: string, cell: Cell): boolean {
   const holders = pass.holdings.holdersOf(cell.id);
+  const cells = pass.input.cells;
+  // Where `id` stands: 1 known, -1 not on the lane, 0 not asked yet.
+  let me = 0;
+  let meNose = 0;
   for (let i = 0; i < holders.length; i++) {
     const h = holders[i]!;
     if (h === id) continue;
-    const me = pass.position(id, cell.lane);
-    const them = pass.position(h, cell.lane);
-    if (me !== null && them !== null && them.tail >= me.nose) return true;
+    if (me === 0) {
+      me = along(cells, pass.byId, id, cell.lane) ? 1 : -1;
+      meNose = alongNose;
+    }
+    if (me > 0 && along(cells, pass.byId, h, cell.lane) && alongTail >= meNose) return true;
   }
   return false;
 }
@@ -133,12 +180,15 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
   // and holds exactly its body keeps exactly that, whatever the others do: each step below
   // would leave it unchanged (nothing to release, to grant or to ask for; its limit is its nose).
   if (f.settled && sameHeld(v.held, f.bodySorted)) {
-    return { held: v.held, limitLaneIndex: f.settled.laneIndex, limitOffsetMm: f.settled.offsetMm, blockedBy: NO_BLOCKERS, blocked: false, track };
+    return { held: v.held, limitLaneIndex: f.settledLaneIndex, limitOffsetMm: f.settledOffsetMm, blockedBy: NO_BLOCKERS, blocked: false, track };
   }
   const spec = v.spec;
 
   // 1. What the vehicle must keep: its body and the contiguous held run ahead of its nose.
-  const keep = new Set<number>(f.body);
+  // (A few cells, distinct, in the order met: a list reused from one vehicle to the next.)
+  const keep = KEEP;
+  empty(keep);
+  for (let i = 0; i < f.body.length; i++) keep.push(f.body[i]!);
   let heldEnd = nose;
   let following = false;
   keepRun: for (let i = laneAt(track, nose); i < laneCount; i++) {
@@ -148,8 +198,9 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
       const c = list[j]!;
       const end = s + c.s1;
       if (end <= nose) continue;
-      if (!keep.has(c.id) && !holdings.holds(id, c.id)) break keepRun;
-      keep.add(c.id);
+      const kept = keep.includes(c.id);
+      if (!kept && !holdings.holds(id, c.id)) break keepRun;
+      if (!kept) keep.push(c.id);
       heldEnd = end;
       // Nothing beyond a vehicle ahead is of use: keep up to the cell holding its tail.
       if (sharesWithLeader(pass, id, c)) {
@@ -162,8 +213,15 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
   if (v.status !== 'link-lost') holdings.releaseExcept(id, keep);
 
   // 2. Body cells not held yet (a vehicle just placed or turned round) are taken first.
-  const blockers = new Set<string>();
-  for (const c of keep) if (!holdings.holds(id, c)) holdings.tryGrant(id, [c], v.lane, input.closedLanes, blockers);
+  const blockers = BLOCKERS;
+  empty(blockers.list);
+  for (let i = 0; i < keep.length; i++) {
+    const c = keep[i]!;
+    if (holdings.holds(id, c)) continue;
+    empty(WANT);
+    WANT.push(c);
+    holdings.tryGrant(id, WANT, v.lane, input.closedLanes, blockers);
+  }
 
   // 3. Ask for the space ahead needed to keep driving, up to the stop point.
   const stop = f.stop;
@@ -172,8 +230,10 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
     const want = Math.min(stop, nose + reachMm(spec, v.load.length > 0, input.tickMs, gapMm));
     const from = heldEnd;
     // The request being built (granted all or none): its cells and their track coordinates.
-    const pending: Cell[] = [];
-    const pendingEnds: number[] = [];
+    const pending = PENDING;
+    const pendingEnds = PENDING_ENDS;
+    empty(pending);
+    empty(pendingEnds);
     ask: for (let i = laneAt(track, from); i < laneCount; i++) {
       const s = track.starts[i]!;
       const list = track.infos[i]!.cells;
@@ -192,7 +252,9 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
           blocked = true;
           break ask;
         }
-        if (!holdings.tryGrant(id, pending.map(cellId), v.lane, input.closedLanes, blockers)) {
+        empty(WANT);
+        for (let k = 0; k < pending.length; k++) WANT.push(pending[k]!.id);
+        if (!holdings.tryGrant(id, WANT, v.lane, input.closedLanes, blockers)) {
           blocked = true;
           break ask;
         }
@@ -205,8 +267,8 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
             break;
           }
         }
-        pending.length = 0;
-        pendingEnds.length = 0;
+        empty(pending);
+        empty(pendingEnds);
         if (behindSomeone) break ask;
       }
     }
@@ -229,10 +291,11 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
       for (let q = 0; q < holders.length; q++) {
         const h = holders[q]!;
         if (h === id) continue;
-        const p = pass.position(h, c.lane);
+        if (!along(cells, pass.byId, h, c.lane)) continue;
+        const hTail0 = alongTail;
         const k = laneIndexNearNose(cells, track, c.lane);
-        if (!p || k < 0) continue;
-        const hTail = track.starts[k]! + p.tail;
+        if (k < 0) continue;
+        const hTail = track.starts[k]! + hTail0;
         if (hTail < nose) continue;
         const cap = Math.max(nose, hTail - 2 * gapMm);
         if (cap < limitCoord) {
@@ -248,9 +311,9 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
   }
   const limit = locate(cells, track, limitCoord);
   let blockedBy: readonly string[] = NO_BLOCKERS;
-  if (blockers.size > 0) {
+  if (blockers.list.length > 0) {
     const list: string[] = [];
-    for (const b of blockers) if (b !== id) list.push(b);
+    for (const b of blockers.list) if (b !== id) list.push(b);
     if (list.length > 1) list.sort();
     blockedBy = list;
   }
@@ -264,52 +327,20 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
   };
 }
 
-const cellId = (c: Cell) => c.id;
+// Scratch lists of allocateOne (one vehicle at a time; never kept): the cells to keep, a request
+// (as cells and ids, with the cells' track coordinates), and who stands in the way (distinct, in the
+// order met, as a Set would keep them).
+const KEEP: number[] = [];
+const WANT: number[] = [];
+const PENDING: Cell[] = [];
+const PENDING_ENDS: number[] = [];
+const BLOCKERS = {
+  list: [] as string[],
+  add(vehicle: string): void {
+    if (!this.list.includes(vehicle)) this.list.push(vehicle);
+  },
+};
 
-/** What a vehicle record alone decides for allocation; records are replaced on change, so memoised per record. */
-interface RecordFacts {
-  readonly v: VehicleState;
-  readonly gapMm: number;
-  readonly stopAt: StopRule;
-  readonly track: Track;
-  /** Cells under the body and its gap behind (tail − gap up to the nose), in driving order. */
-  readonly body: readonly number[];
-  /** The same, sorted (to compare with `held`). */
-  readonly bodySorted: readonly number[];
-  readonly stop: number;
-  /** The limit at the nose, when the stop is the nose itself (the vehicle asks for nothing); else null. */
-  readonly settled: { readonly laneIndex: number; readonly offsetMm: number } | null;
-}
-
-// By vehicle id, for its latest record (see record-track.ts).
-const factsById = new Map<string, RecordFacts>();
-
-function facts(cells: CellGraph, gapMm: number, v: VehicleState, stopAt: StopRule): RecordFacts {
-  const track = recordTrack(cells, v);
-  const known = factsById.get(v.id);
-  if (known && known.v === v && known.track === track && known.gapMm === gapMm && known.stopAt === stopAt) return known;
-  const tail = Math.max(0, track.nose - v.spec.lengthMm - gapMm);
-  const body: number[] = [];
-  walk: for (let i = laneAt(track, tail); i < track.lanes.length; i++) {
-    const s = track.starts[i]!;
-    for (const c of track.infos[i]!.cells) {
-      if (s + c.s1 <= tail) continue;
-      if (s + c.s0 >= track.nose) break walk;
-      if (!body.includes(c.id)) body.push(c.id);
-    }
-  }
-  const bodySorted = [...body];
-  if (!ascending(bodySorted)) bodySorted.sort((a, b) => a - b);
-  const stop = stopAt(v, track);
-  let settled: RecordFacts['settled'] = null;
-  if (stop === track.nose) {
-    const limit = locate(cells, track, track.nose);
-    settled = { laneIndex: limit.laneIndex - track.noseLane, offsetMm: limit.offsetMm };
-  }
-  const f: RecordFacts = { v, gapMm, stopAt, track, body, bodySorted, stop, settled };
-  factsById.set(v.id, f);
-  return f;
-}
 
 function firstYield(pending: readonly Cell[], id: string, ask: (vehicleId: string, cell: number) => string | null): string | null {
   for (const c of pending) {
@@ -318,11 +349,6 @@ function firstYield(pending: readonly Cell[], id: string, ask: (vehicleId: strin
     if (other) return other;
   }
   return null;
-}
-
-function ascending(list: readonly number[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return false;
-  return true;
 }
 
 function sameHeld(now: readonly number[], before: readonly number[] | undefined): boolean {

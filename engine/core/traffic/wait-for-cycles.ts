@@ -11,7 +11,7 @@ export function findWaitCycles(waitsFor: ReadonlyMap<string, readonly string[]>)
   const visit = (v: string) => {
     state.set(v, 1);
     stack.push(v);
-    for (const w of [...(waitsFor.get(v) ?? [])].sort()) {
+    for (const w of sortedList(waitsFor.get(v) ?? NONE)) {
       const s = state.get(w) ?? 0;
       if (s === 0 && waitsFor.has(w)) visit(w);
       else if (s === 1) {
@@ -26,4 +26,12 @@ export function findWaitCycles(waitsFor: ReadonlyMap<string, readonly string[]>)
   };
   for (const v of [...waitsFor.keys()].sort()) if ((state.get(v) ?? 0) === 0) visit(v);
   return [...cycles.keys()].sort().map((k) => cycles.get(k)!);
+}
+
+const NONE: readonly string[] = [];
+
+/** The list in order: itself when already so (blockers lists are kept sorted), else a sorted copy. */
+function sortedList(list: readonly string[]): readonly string[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return [...list].sort();
+  return list;
 }

@@ -11,9 +11,9 @@ import { patchVehicle } from '../vehicle-records.ts';
 
 /**
  * By vehicle id: its latest record whose command was found equal to its `lastCommandKey`, with
- * the fleet-wide stop it was worked out under.
+ * the fleet-wide stop and the site it was worked out under (entries are updated in place).
  */
-const told = new Map<string, { readonly v: VehicleState; readonly stopAll: boolean }>();
+const told = new Map<string, { v: VehicleState; stopAll: boolean; site: Site }>();
 
 export function emitVehicleCommands(site: Site, draft: Draft): void {
   const stopAll = draft.emergencyStop || draft.safeMode;
@@ -21,20 +21,51 @@ export function emitVehicleCommands(site: Site, draft: Draft): void {
     const v = draft.vehicles.get(id)!;
     if (v.status === 'link-lost') continue;
     // The command is a function of the record (and of the fleet-wide stop): a record already
-    // found to have been told it needs no second look.
+    // found to have been told it needs no second look, nor does one that differs from it only in
+    // fields the command does not read (a vehicle driving on within its limit) and was told the same.
     const known = told.get(id);
-    if (known && known.v === v && known.stopAll === stopAll) continue;
+    if (known && known.stopAll === stopAll && known.site === site) {
+      if (known.v === v) continue;
+      if (v.lastCommandKey === known.v.lastCommandKey && sameCommand(known.v, v)) {
+        known.v = v;
+        continue;
+      }
+    }
     const command = commandOf(site, v, stopAll);
     const halt = command.halt;
     const chargeW = command.chargeW;
     const key = `${command.lanes.join('>')}|${command.limitLaneIndex}|${command.limitOffsetMm}|${halt}|${chargeW}|${command.laden}`;
     if (key === v.lastCommandKey) {
-      told.set(id, { v, stopAll });
+      remember(id, v, stopAll, site);
       continue;
     }
     draft.vehicleCommands.push(command);
-    told.set(id, { v: patchVehicle(draft, id, { lastCommandKey: key }), stopAll });
+    remember(id, patchVehicle(draft, id, { lastCommandKey: key }), stopAll, site);
   }
+}
+
+function remember(id: string, v: VehicleState, stopAll: boolean, site: Site): void {
+  const known = told.get(id);
+  if (known) {
+    known.v = v;
+    known.stopAll = stopAll;
+    known.site = site;
+  } else told.set(id, { v, stopAll, site });
+}
+
+/** True when `commandOf` reads the same of both records (some fields more strictly than it needs). */
+function sameCommand(a: VehicleState, b: VehicleState): boolean {
+  if (a.id !== b.id || a.lane !== b.lane || a.limit.laneIndex !== b.limit.laneIndex || a.limit.offsetMm !== b.limit.offsetMm) return false;
+  if (a.status !== b.status || a.paused !== b.paused || a.charging !== b.charging || a.task !== b.task || a.spec !== b.spec) return false;
+  if (a.load.length > 0 !== b.load.length > 0) return false;
+  if (a.route === b.route) return true;
+  // The lanes released: the route up to the limit's lane (a negative index slices from the end: not this shortcut).
+  const n = a.limit.laneIndex;
+  if (n < 0) return false;
+  const na = Math.min(n, a.route.length);
+  if (na !== Math.min(n, b.route.length)) return false;
+  for (let i = 0; i < na; i++) if (a.route[i] !== b.route[i]) return false;
+  return true;
 }
 
 /**

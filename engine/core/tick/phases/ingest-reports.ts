@@ -7,7 +7,7 @@ import type { Site } from '../site.ts';
 import type { Draft } from '../draft.ts';
 import type { Command } from '../../model/commands.ts';
 import { REASONS } from '../../model/events.ts';
-import { trimTrail } from '../../motion/track.ts';
+import { trimmedTrail } from '../../motion/track.ts';
 import { patchVehicle } from '../vehicle-records.ts';
 
 export function ingestVehicleReports(site: Site, draft: Draft, inbox: readonly Command[]): void {
@@ -43,7 +43,9 @@ export function ingestVehicleReports(site: Site, draft: Draft, inbox: readonly C
       lane,
       offsetMm,
       route,
-      trail: trimTrail(site.cells, trail, offsetMm, v.spec.lengthMm + site.config.gapMm),
+      // The same array when nothing is trimmed: the track of the new record is then derived from
+      // the last one's (see record-track.ts) instead of laid out again.
+      trail: trimmedTrail(site.cells, trail, offsetMm, v.spec.lengthMm + site.config.gapMm),
       // The limit counts lanes from the nose lane: moving on by k lanes moves it back by k.
       limit: lane === v.lane ? v.limit : { laneIndex: Math.max(0, v.limit.laneIndex - (v.route.indexOf(lane) + 1)), offsetMm: v.limit.offsetMm },
       speedMmps: cmd.speedMmps,

@@ -19,17 +19,23 @@ export function releasePassedSpace(site: Site, draft: Draft): void {
     const track = recordTrack(site.cells, v);
     const tail = track.nose - v.spec.lengthMm - site.config.gapMm;
     if (tail <= 0) continue;
-    const behind = new Set<number>();
+    // The cells wholly behind the tail (a few: the trail is trimmed to the body's reach).
+    const behind = BEHIND;
+    while (behind.length > 0) behind.pop(); // (`length = 0` would drop the backing store: a fresh one every vehicle)
     walk: for (let i = laneAt(track, 0); i < track.lanes.length; i++) {
       const s = track.starts[i]!;
-      for (const c of track.infos[i]!.cells) {
+      const list = track.infos[i]!.cells;
+      for (let j = 0; j < list.length; j++) {
+        const c = list[j]!;
         if (s + c.s1 <= 0) continue;
         if (s + c.s1 > tail) break walk;
-        behind.add(c.id);
+        behind.push(c.id);
       }
     }
-    if (behind.size === 0) continue;
-    const held = v.held.filter((c) => !behind.has(c));
-    if (held.length !== v.held.length) patchVehicle(draft, v.id, { held });
+    if (behind.length === 0 || !v.held.some((c) => behind.includes(c))) continue;
+    patchVehicle(draft, v.id, { held: v.held.filter((c) => !behind.includes(c)) });
   }
 }
+
+// Scratch list of the cells behind one vehicle's tail (never kept).
+const BEHIND: number[] = [];

@@ -16,6 +16,7 @@ import { recordTrack } from '../../motion/record-track.ts';
 import { laneIndexNearNose } from '../../motion/track.ts';
 import { hold } from '../../energy/idle-policy.ts';
 import { cellTables } from '../../graph/cell-tables.ts';
+import type { CellGraph } from '../../graph/cell-graph.ts';
 
 export function watchdog(site: Site, draft: Draft, allocation: ReadonlyMap<string, VehicleAllocation>): void {
   checkExclusiveSpace(site, draft);
@@ -109,20 +110,32 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
   // vehicle numbers (order met, from 1) in typed per-cell tables kept between calls and cleared of
   // what the last call wrote: no per-cell lists unless a cell is shared (a convoy), which is rare.
   const scratch = scratchFor(cells.length);
-  const { first, shared } = scratch;
-  for (const c of scratch.touched) {
+  const { first, shared, dirty, touched, ids, records, changed } = scratch;
+  while (changed.length > 0) changed.pop();
+  // Emptied by pop(), which keeps the list's backing store (`length = 0` would drop it).
+  while (touched.length > 0) {
+    const c = touched.pop()!;
     first[c] = 0;
-    shared[c] = undefined;
+    dirty[c] = 0;
+    const more = shared[c];
+    if (more !== undefined) while (more.length > 0) more.pop();
   }
-  const touched: number[] = (scratch.touched = []);
-  const ids: string[] = [''];
-  const records: VehicleState[] = [];
+  // The check of a cell is a function of the records holding it and the cells it conflicts with.
+  // When all of them are records the last passing check saw, they were checked together then and
+  // pass again: only cells held by a changed record, or conflicting with one, are looked at (in
+  // the same order, so a breach throws the same error).
+  const last = verified !== null && verified.cells === site.cells ? verified.records : null;
+  let count = 0;
   for (const v of draft.vehicles.values()) {
-    const n = ids.push(v.id) - 1;
+    const n = ++count;
+    ids[n] = v.id;
     records[n] = v;
+    const isNew = last === null || last.get(v.id) !== v;
+    if (isNew) changed.push(n);
     const held = v.held;
     for (let i = 0; i < held.length; i++) {
       const c = held[i]!;
+      if (isNew) dirty[c] = 1;
       const h = first[c]!;
       if (h === 0) {
         first[c] = n;
@@ -134,55 +147,84 @@ export function checkExclusiveSpace(site: Site, draft: Pick<Draft, 'vehicles'>):
       }
     }
   }
-  const along = (n: number, lane: string) => {
-    const v = records[n]!;
-    const t = recordTrack(site.cells, v);
+  // Where vehicle `n` stands along `lane` (its nose, lane coordinates; its tail is a body length
+  // behind), or NaN when its track does not take in the lane.
+  const noseAlong = (n: number, lane: string): number => {
+    const t = recordTrack(site.cells, records[n]!);
     const k = laneIndexNearNose(site.cells, t, lane);
-    if (k < 0) return null;
-    const nose = t.nose - t.starts[k]!;
-    return { nose, tail: nose - v.spec.lengthMm };
+    return k < 0 ? NaN : t.nose - t.starts[k]!;
   };
   const holdsCell = (c: number, n: number) => first[c] === n || (shared[c]?.includes(n) ?? false);
   const { conflictStart, conflictList } = cellTables(site.cells);
-  for (const c of touched) {
-    const h = first[c]!;
-    const more = shared[c];
-    if (more) {
-      const cell = cells[c]!;
-      const list = [h, ...more];
-      if (cell.junction) throw overlap('two vehicles hold one junction cell', c, list.map((n) => ids[n]!));
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          const a = along(list[i]!, cell.lane);
-          const b = along(list[j]!, cell.lane);
-          if (!a || !b || !(a.nose <= b.tail + 1 || b.nose <= a.tail + 1)) throw overlap('two vehicles share a cell out of line', c, [ids[list[i]!]!, ids[list[j]!]!]);
+  if (changed.length > 0) {
+    for (const c of touched) {
+      const from = conflictStart[c]!;
+      const to = conflictStart[c + 1]!;
+      if (dirty[c] === 0) {
+        let near = false;
+        for (let k = from; k < to; k++) if (dirty[conflictList[k]!] !== 0) { near = true; break; }
+        if (!near) continue;
+      }
+      const h = first[c]!;
+      const more = shared[c];
+      if (more !== undefined && more.length > 0) {
+        const cell = cells[c]!;
+        if (cell.junction) throw overlap('two vehicles hold one junction cell', c, [h, ...more].map((n) => ids[n]!));
+        // Every pair of [h, ...more], in that order.
+        for (let i = -1; i < more.length; i++) {
+          const na = i < 0 ? h : more[i]!;
+          for (let j = i + 1; j < more.length; j++) {
+            const nb = more[j]!;
+            const aNose = noseAlong(na, cell.lane);
+            const bNose = noseAlong(nb, cell.lane);
+            const aTail = aNose - records[na]!.spec.lengthMm;
+            const bTail = bNose - records[nb]!.spec.lengthMm;
+            if (Number.isNaN(aNose) || Number.isNaN(bNose) || !(aNose <= bTail + 1 || bNose <= aTail + 1)) throw overlap('two vehicles share a cell out of line', c, [ids[na]!, ids[nb]!]);
+          }
         }
       }
-    }
-    for (let k = conflictStart[c]!, end = conflictStart[c + 1]!; k < end; k++) {
-      const o = conflictList[k]!;
-      const ho = first[o]!;
-      if (ho === 0) continue;
-      if (!holdsCell(c, ho)) throw overlap('two vehicles hold conflicting cells', c, [ids[h]!, ids[ho]!], o);
-      const moreThere = shared[o];
-      if (moreThere) for (const m of moreThere) if (!holdsCell(c, m)) throw overlap('two vehicles hold conflicting cells', c, [ids[h]!, ids[m]!], o);
+      for (let k = from; k < to; k++) {
+        const o = conflictList[k]!;
+        const ho = first[o]!;
+        if (ho === 0) continue;
+        if (!holdsCell(c, ho)) throw overlap('two vehicles hold conflicting cells', c, [ids[h]!, ids[ho]!], o);
+        const moreThere = shared[o];
+        if (moreThere) for (const m of moreThere) if (!holdsCell(c, m)) throw overlap('two vehicles hold conflicting cells', c, [ids[h]!, ids[m]!], o);
+      }
     }
   }
+  // Passed: these records are now the checked set (exactly them: ids of another world are dropped).
+  if (last !== null && last.size === count) for (const n of changed) last.set(ids[n]!, records[n]!);
+  if (last === null || last.size !== count) {
+    const all = new Map<string, VehicleState>();
+    for (let n = 1; n <= count; n++) all.set(ids[n]!, records[n]!);
+    verified = { cells: site.cells, records: all };
+  }
 }
+
+/** The vehicle records of the last check that passed, by id, and the cell graph it was made on. */
+let verified: { readonly cells: CellGraph; readonly records: Map<string, VehicleState> } | null = null;
 
 interface Scratch {
   /** Per cell: the number of the first vehicle met holding it, 0 when none. */
   readonly first: Int32Array;
-  /** Per cell: the numbers of the other vehicles holding it, in the order met (only when shared). */
+  /** Per cell: the numbers of the other vehicles holding it, in the order met (empty or missing when not shared). */
   readonly shared: (number[] | undefined)[];
-  touched: number[];
+  /** Per cell: 1 when a record not in the last passing check holds it. */
+  readonly dirty: Uint8Array;
+  readonly touched: number[];
+  /** By vehicle number (from 1; entries past this call's count are left over): its id and record. */
+  readonly ids: string[];
+  readonly records: VehicleState[];
+  /** Numbers of the vehicles whose record the last passing check did not see. */
+  readonly changed: number[];
 }
 
 const scratches = new Map<number, Scratch>();
 
 function scratchFor(cellCount: number): Scratch {
   let s = scratches.get(cellCount);
-  if (!s) scratches.set(cellCount, (s = { first: new Int32Array(cellCount), shared: new Array<number[] | undefined>(cellCount), touched: [] }));
+  if (!s) scratches.set(cellCount, (s = { first: new Int32Array(cellCount), shared: new Array<number[] | undefined>(cellCount), dirty: new Uint8Array(cellCount), touched: [], ids: [''], records: [], changed: [] }));
   return s;
 }
 
