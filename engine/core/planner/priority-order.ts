@@ -7,17 +7,27 @@ import type { Draft } from '../tick/draft.ts';
 
 /** Vehicle ids, most urgent first. */
 export function priorityOrder(vehicles: readonly VehicleState[]): string[] {
-  return [...vehicles]
-    .sort((a, b) => {
-      const la = a.load.length > 0 ? 0 : 1;
-      const lb = b.load.length > 0 ? 0 : 1;
-      if (la !== lb) return la - lb;
-      const wa = a.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
-      const wb = b.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
-      if (wa !== wb) return wa - wb;
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    })
-    .map((v) => v.id);
+  // Keys read once per vehicle, not once per comparison (2,000 vehicles: ~22,000 comparisons a tick).
+  const n = vehicles.length;
+  const laden = new Uint8Array(n);
+  const waiting = new Float64Array(n);
+  const index = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const v = vehicles[i]!;
+    laden[i] = v.load.length > 0 ? 0 : 1;
+    waiting[i] = v.waitingSinceMs ?? Number.MAX_SAFE_INTEGER;
+    index[i] = i;
+  }
+  index.sort((a, b) => {
+    if (laden[a] !== laden[b]) return laden[a]! - laden[b]!;
+    if (waiting[a] !== waiting[b]) return waiting[a]! - waiting[b]!;
+    const ia = vehicles[a]!.id;
+    const ib = vehicles[b]!.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = vehicles[index[i]!]!.id;
+  return out;
 }
 
 // Loads and waits change only in phases that run before the planner (services) or after traffic

@@ -30,19 +30,19 @@ function keepable(draft: Draft): ((v: VehicleState) => boolean) | undefined {
   const prev = draft.previous;
   if (prev.emergencyStop !== draft.emergencyStop || prev.safeMode !== draft.safeMode) return undefined;
   if (prev.closedLanes.size !== draft.closedLanes.size || [...draft.closedLanes].some((l) => !prev.closedLanes.has(l))) return undefined;
-  return (v) =>
-    prev.vehicles.get(v.id) === v &&
-    v.waitingSinceMs !== null &&
-    v.speedMmps === 0 &&
-    v.blockedBy.length > 0 &&
-    v.blockedBy.every((b) => {
+  return (v) => {
+    if (prev.vehicles.get(v.id) !== v || v.waitingSinceMs === null || v.speedMmps !== 0 || v.blockedBy.length === 0) return false;
+    for (const b of v.blockedBy) {
       const now = draft.vehicles.get(b);
-      return now !== undefined && prev.vehicles.get(b) === now;
-    });
+      if (now === undefined || prev.vehicles.get(b) !== now) return false;
+    }
+    return true;
+  };
 }
 
 export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocation> {
   const vehicles = [...draft.vehicles.values()];
+  const isWaiting = (other: string) => draft.vehicles.get(other)?.waitingSinceMs != null;
   const result = allocateSpace(
     {
       cells: site.cells,
@@ -51,7 +51,7 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
       closedLanes: draft.closedLanes,
       grantsAllowed: !draft.emergencyStop && !draft.safeMode,
       unchangedSince: keepable(draft),
-      yieldTo: (id, cell) => yieldTo(site, draft.reservations, id, cell, draft.nowMs, (other) => draft.vehicles.get(other)?.waitingSinceMs != null),
+      yieldTo: (id, cell) => yieldTo(site, draft.reservations, id, cell, draft.nowMs, isWaiting),
     },
     vehicles,
     tickPriorityOrder(draft),
