@@ -23,6 +23,8 @@ import { createPibt, type Pibt } from './mapf/pibt.ts';
 import { NONE } from './mapf/mapf-graph.ts';
 import { UNREACHABLE } from './mapf/distance-cache.ts';
 import { tickPriorityOrder } from './priority-order.ts';
+import { followTable } from './follow-table.ts';
+import { sameList } from '../util/same-list.ts';
 
 /** Where a vehicle stands for the step. */
 interface Frontier {
@@ -91,13 +93,6 @@ function holds(held: readonly number[], cell: number): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Scratch kept per place graph: the PIBT instance (room for the whole fleet) and per-cell and per-agent arrays. */
@@ -234,16 +229,9 @@ function divert(site: Site, draft: Draft, v: VehicleState, f: Frontier, u: numbe
   const fromLane = f.choiceAt === 0 ? v.lane : v.route[f.choiceAt - 1]!;
   if (cells.lane(fromLane).singleTrackWith === lane) return;
   const goal = v.task!.legs[v.task!.legIndex]!.node;
-  const table = site.timesTo(goal, draft.closedLanes);
-  const extra = [lane];
-  let node = cells.lane(lane).to;
-  for (let hops = 0; node !== goal && hops <= cells.laneGraph.nodeIds.length; hops++) {
-    const next = table.nextLane(node);
-    if (!next) return;
-    extra.push(next);
-    node = cells.lane(next).to;
-  }
-  if (node !== goal) return;
+  const way = followTable(site, site.timesTo(goal, draft.closedLanes), cells.lane(lane).to, goal);
+  if (!way.reached) return;
+  const extra = [lane, ...way.lanes];
   const queued = v.route[f.choiceAt]!;
   patchVehicle(draft, v.id, { route: [...v.route.slice(0, f.choiceAt), ...extra] });
   draft.counters.reroutes++;

@@ -12,6 +12,7 @@ import { patchVehicle } from '../tick/vehicle-records.ts';
 import { commitLane, commitLaneIndex } from './commit-point.ts';
 import { planReservations } from './reservations.ts';
 import { chooseNextPlaces } from './next-places.ts';
+import { followTable } from './follow-table.ts';
 
 export function planRoutes(site: Site, draft: Draft): void {
   planVehicleRoutes(site, draft);
@@ -59,25 +60,15 @@ function needsPlan(site: Site, draft: Draft, v: VehicleState, goal: string): boo
 function replan(site: Site, draft: Draft, v: VehicleState, goal: string): void {
   const committed = v.route.slice(0, commitLaneIndex(v));
   const fromLane = commitLane(v);
-  let node = site.cells.lane(fromLane).to;
-  const table = site.timesTo(goal, draft.closedLanes);
-  const extra: string[] = [];
-  let turnAround = false;
-  for (let hops = 0; node !== goal && hops <= site.cells.laneGraph.nodeIds.length; hops++) {
-    const next = table.nextLane(node);
-    if (!next) break;
-    if (extra.length === 0 && site.cells.lane(fromLane).singleTrackWith === next) {
-      // The way on starts by reversing: stop at the end of this lane and turn round there.
-      turnAround = true;
-      break;
-    }
-    extra.push(next);
-    node = site.cells.lane(next).to;
-  }
-  const reached = node === goal || turnAround;
+  const node = site.cells.lane(fromLane).to;
+  const way = followTable(site, site.timesTo(goal, draft.closedLanes), node, goal);
+  // The way on starts by reversing: stop at the end of this lane and turn round there.
+  const turnAround = way.lanes.length > 0 && site.cells.lane(fromLane).singleTrackWith === way.lanes[0];
+  const extra = turnAround ? [] : way.lanes;
+  const reached = way.reached || turnAround;
   const route = reached ? [...committed, ...extra] : committed;
   if (!reached && !v.routeBlocked) {
-    draft.events.push({ kind: 'Rerouted', vehicleId: v.id, reason: `no route from ${node} to ${goal}; waiting` });
+    draft.events.push({ kind: 'Rerouted', vehicleId: v.id, reason: `no route from ${way.lanes.length > 0 ? site.cells.lane(way.lanes.at(-1)!).to : node} to ${goal}; waiting` });
   } else if (reached && v.routeBlocked) {
     draft.counters.reroutes++;
     draft.events.push({ kind: 'Rerouted', vehicleId: v.id, reason: `route to ${goal} found again` });

@@ -9,6 +9,7 @@ import type { Site } from '../tick/site.ts';
 import type { Draft } from '../tick/draft.ts';
 import { commitLane, commitLaneIndex } from '../planner/commit-point.ts';
 import { patchVehicle } from '../tick/vehicle-records.ts';
+import { followTable } from '../planner/follow-table.ts';
 
 export function resolveByReroute(site: Site, draft: Draft, cycle: readonly string[], around?: string): string | null {
   // Space held by the vehicle to get round: a way whose first new cell is in it (or touches it)
@@ -28,15 +29,11 @@ export function resolveByReroute(site: Site, draft: Draft, cycle: readonly strin
     const goal = v.task.legs[v.task.legIndex]!.node;
     const closed = new Set(draft.closedLanes).add(avoid);
     const table = site.timesTo(goal, closed);
-    let node = site.cells.lane(commitLane(v)).to;
-    const extra: string[] = [];
-    for (let hops = 0; node !== goal && hops <= site.cells.laneGraph.nodeIds.length; hops++) {
-      const next = table.nextLane(node);
-      if (!next || next === site.cells.lane(commitLane(v)).singleTrackWith) break;
-      extra.push(next);
-      node = site.cells.lane(next).to;
-    }
-    if (node !== goal) continue;
+    const lane = site.cells.lane(commitLane(v));
+    const way = followTable(site, table, lane.to, goal);
+    // Turning round onto the lane's own twin is no way round.
+    if (!way.reached || (lane.singleTrackWith && way.lanes.includes(lane.singleTrackWith))) continue;
+    const extra = way.lanes;
     if (blocked.size > 0 && extra.length > 0) {
       const first = site.cells.cells[site.cells.laneCells(extra[0]!)[0]!]!;
       if (blocked.has(first.id) || first.conflicts.some((c) => blocked.has(c))) continue;

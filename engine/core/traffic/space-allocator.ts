@@ -21,6 +21,7 @@ import { recordTrack, TRACK_HORIZON_MM } from '../motion/record-track.ts';
 import { maxSpeedMmps, type VehicleSpec } from '../model/vehicle-spec.ts';
 import { stoppingDistanceMm } from '../motion/kinematics.ts';
 import type { VehicleState } from '../model/world.ts';
+import { sameList } from '../util/same-list.ts';
 import { createHoldings, type Holdings, type LanePosition } from './holdings.ts';
 import { empty, facts, type StopRule } from './record-facts.ts';
 
@@ -154,7 +155,7 @@ function sharesWithLeader(pass: Pass, id: string, cell: Cell): boolean {
 function blockersUnchanged(pass: Pass, v: VehicleState): boolean {
   for (let i = 0; i < v.blockedBy.length; i++) {
     const b = v.blockedBy[i]!;
-    if (!sameHeld(pass.holdings.heldBy(b), pass.byId.get(b)?.held)) return false;
+    if (!sameList(pass.holdings.heldBy(b), pass.byId.get(b)?.held)) return false;
   }
   return true;
 }
@@ -179,7 +180,7 @@ function allocateOne(pass: Pass, v: VehicleState): VehicleAllocation {
   // A vehicle that asks for nothing beyond where it stands (parked, served, charging, broken)
   // and holds exactly its body keeps exactly that, whatever the others do: each step below
   // would leave it unchanged (nothing to release, to grant or to ask for; its limit is its nose).
-  if (f.settled && sameHeld(v.held, f.bodySorted)) {
+  if (f.settled && sameList(v.held, f.bodySorted)) {
     return { held: v.held, limitLaneIndex: f.settledLaneIndex, limitOffsetMm: f.settledOffsetMm, blockedBy: NO_BLOCKERS, blocked: false, track };
   }
   const spec = v.spec;
@@ -349,12 +350,6 @@ function firstYield(pending: readonly Cell[], id: string, ask: (vehicleId: strin
     if (other) return other;
   }
   return null;
-}
-
-function sameHeld(now: readonly number[], before: readonly number[] | undefined): boolean {
-  if (!before || now.length !== before.length) return false;
-  for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) return false;
-  return true;
 }
 
 export { TRACK_HORIZON_MM };

@@ -10,6 +10,7 @@ import type { Track } from '../../motion/track.ts';
 import { patchVehicle } from '../vehicle-records.ts';
 import { yieldTo } from '../../planner/reservations.ts';
 import { tickPriorityOrder } from '../../planner/priority-order.ts';
+import { sameList } from '../../util/same-list.ts';
 
 /** Where a vehicle must stop on its track: its goal when it has one, else where it was last allowed to go. */
 function stopAt(v: VehicleState, track: Track): number {
@@ -80,10 +81,4 @@ export function allocate(site: Site, draft: Draft): Map<string, VehicleAllocatio
     });
   }
   return result;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
