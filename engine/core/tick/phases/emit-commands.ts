@@ -53,7 +53,10 @@ function remember(id: string, v: VehicleState, stopAll: boolean, site: Site): vo
   } else told.set(id, { v, stopAll, site });
 }
 
-/** True when `commandOf` reads the same of both records (some fields more strictly than it needs). */
+/**
+ * True when `commandOf` reads the same of both records (some fields more strictly than it needs).
+ * Keep in step with `commandOf`: a field it starts reading must be compared here too.
+ */
 function sameCommand(a: VehicleState, b: VehicleState): boolean {
   if (a.id !== b.id || a.lane !== b.lane || a.limit.laneIndex !== b.limit.laneIndex || a.limit.offsetMm !== b.limit.offsetMm) return false;
   if (a.status !== b.status || a.paused !== b.paused || a.charging !== b.charging || a.task !== b.task || a.spec !== b.spec) return false;
